@@ -1,0 +1,122 @@
+package io.rigstream.ingest.kafka;
+
+import io.rigstream.ingest.metrics.IngestMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge's Kafka side: sends already-serialized records and calls back only once Kafka has them (acks=all).
+ * A send that fails for a reason time may cure is sent again after a jittered, growing pause, so an outage holds
+ * MQTT acknowledgements back instead of losing data. Refused credentials or rights are fatal: the bridge is then
+ * no longer alive, and the unacknowledged messages wait in the broker for a corrected restart.
+ */
+public final class RecordPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordPublisher.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final Producer<String, byte[]> producer;
+    private final IngestMetrics metrics;
+    private final ScheduledExecutorService retries;
+    private final AtomicReference<Exception> fatal = new AtomicReference<>();
+    private volatile long lastFailureNanos;
+    private volatile long lastSuccessNanos = System.nanoTime();
+
+    public RecordPublisher(Map<String, Object> producerProperties, IngestMetrics metrics) {
+        this(new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer()), metrics);
+    }
+
+    RecordPublisher(Producer<String, byte[]> producer, IngestMetrics metrics) {
+        this.producer = producer;
+        this.metrics = metrics;
+        this.retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ingest-kafka-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Sends {@code record}; runs {@code onDurable} once Kafka acknowledged it, however many attempts that takes. */
+    public void send(ProducerRecord<String, byte[]> record, Runnable onDurable) {
+        attempt(record, onDurable, 0);
+    }
+
+    /** Empty while healthy; the fatal error after Kafka refused our credentials or rights. */
+    public Exception fatalError() {
+        return fatal.get();
+    }
+
+    /** Whether the last send succeeded after the last failure: the readiness signal for "able to produce". */
+    public boolean producing() {
+        return fatal.get() == null && lastSuccessNanos >= lastFailureNanos;
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        retries.shutdownNow();
+        producer.close(Duration.ofSeconds(30));
+    }
+
+    private void attempt(ProducerRecord<String, byte[]> record, Runnable onDurable, int failures) {
+        long started = System.nanoTime();
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error == null) {
+                    lastSuccessNanos = System.nanoTime();
+                    metrics.kafkaSendLatency(lastSuccessNanos - started);
+                    onDurable.run();
+                } else {
+                    failed(record, onDurable, failures + 1, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(record, onDurable, failures + 1, e);
+        }
+    }
+
+    private void failed(ProducerRecord<String, byte[]> record, Runnable onDurable, int failures, Exception error) {
+        lastFailureNanos = System.nanoTime();
+        metrics.kafkaSendFailed();
+        if (error instanceof AuthenticationException || error instanceof AuthorizationException) {
+            if (fatal.compareAndSet(null, error)) {
+                LOG.error("Kafka refused the bridge ({}). Fix the kafka.common.* / kafka.producer.* security settings "
+                        + "or the ACLs; messages stay unacknowledged in the MQTT broker until then.", error.getMessage());
+            }
+            return;
+        }
+        if (retries.isShutdown()) {
+            return;
+        }
+        long backoffMs = backoffMillis(failures);
+        if (failures == 1 || failures % 10 == 0) {
+            LOG.warn("Kafka send to {} failed ({}{}), attempt {}; retrying in {} ms", record.topic(),
+                    error.getClass().getSimpleName(), error instanceof RetriableException ? ", retriable" : "",
+                    failures, backoffMs);
+        }
+        retries.schedule(() -> attempt(record, onDurable, failures), backoffMs, TimeUnit.MILLISECONDS);
+    }
+
+    static long backoffMillis(int failures) {
+        long ceiling = Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(failures, 16));
+        return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+    }
+}
