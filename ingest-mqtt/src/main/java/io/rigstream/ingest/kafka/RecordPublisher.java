@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -34,8 +35,10 @@ public final class RecordPublisher implements AutoCloseable {
     private final IngestMetrics metrics;
     private final ScheduledExecutorService retries;
     private final AtomicReference<Exception> fatal = new AtomicReference<>();
-    private volatile long lastFailureNanos;
-    private volatile long lastSuccessNanos = System.nanoTime();
+    private static final long STALL_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private volatile long lastCompletionNanos = System.nanoTime();
 
     public RecordPublisher(Map<String, Object> producerProperties, IngestMetrics metrics) {
         this(new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer()), metrics);
@@ -53,6 +56,9 @@ public final class RecordPublisher implements AutoCloseable {
 
     /** Sends {@code record}; runs {@code onDurable} once Kafka acknowledged it, however many attempts that takes. */
     public void send(ProducerRecord<String, byte[]> record, Runnable onDurable) {
+        if (outstanding.getAndIncrement() == 0) {
+            lastCompletionNanos = System.nanoTime();
+        }
         attempt(record, onDurable, 0);
     }
 
@@ -61,9 +67,13 @@ public final class RecordPublisher implements AutoCloseable {
         return fatal.get();
     }
 
-    /** Whether the last send succeeded after the last failure: the readiness signal for "able to produce". */
+    /**
+     * The readiness signal "able to produce": nothing waits, or Kafka confirmed something recently. The producer
+     * retries an outage silently (unbounded delivery timeout), so a stall is seen by sends that stop completing.
+     */
     public boolean producing() {
-        return fatal.get() == null && lastSuccessNanos >= lastFailureNanos;
+        return fatal.get() == null
+                && (outstanding.get() == 0 || System.nanoTime() - lastCompletionNanos < STALL_NANOS);
     }
 
     public void flush() {
@@ -81,8 +91,9 @@ public final class RecordPublisher implements AutoCloseable {
         try {
             producer.send(record, (metadata, error) -> {
                 if (error == null) {
-                    lastSuccessNanos = System.nanoTime();
-                    metrics.kafkaSendLatency(lastSuccessNanos - started);
+                    lastCompletionNanos = System.nanoTime();
+                    outstanding.decrementAndGet();
+                    metrics.kafkaSendLatency(lastCompletionNanos - started);
                     onDurable.run();
                 } else {
                     failed(record, onDurable, failures + 1, error);
@@ -94,7 +105,6 @@ public final class RecordPublisher implements AutoCloseable {
     }
 
     private void failed(ProducerRecord<String, byte[]> record, Runnable onDurable, int failures, Exception error) {
-        lastFailureNanos = System.nanoTime();
         metrics.kafkaSendFailed();
         if (error instanceof AuthenticationException || error instanceof AuthorizationException) {
             if (fatal.compareAndSet(null, error)) {
