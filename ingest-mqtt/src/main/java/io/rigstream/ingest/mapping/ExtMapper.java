@@ -45,7 +45,12 @@ final class ExtMapper {
             return value.longValue();
         }
         if (value.isNumber()) {
-            return fields.numberValue(value, EXT, name, ValueRange.FINITE);
+            double number = value.doubleValue();
+            if (!Double.isFinite(number)) {
+                fields.outOfRange(EXT, name, value, ValueRange.FINITE);
+                return null;
+            }
+            return number;
         }
         fields.badType(EXT, name, value, "a string, a number or a boolean");
         return null;

@@ -105,6 +105,15 @@ class ReadingValidationTest {
     }
 
     @Test
+    void extNumberTooLargeForADoubleIsOutOfRange() {
+        Rejection rejection = rejectionOfOnlyReading(
+                "{\"ts\": \"2026-11-23T08:05:00Z\", \"odometerKm\": 1, \"ext\": {\"x\": -1e400}}");
+
+        assertThat(rejection.reason()).isEqualTo(ReasonCode.OUT_OF_RANGE);
+        assertThat(rejection.detail()).startsWith("ext.x ").endsWith(" must be a finite number");
+    }
+
+    @Test
     void nonObjectElementIsBadTypeForThatReadingOnly() {
         MappingResult result = map("[\"hello\", {\"ts\": \"2026-11-23T08:05:00Z\", \"odometerKm\": 1}, 42]");
 
