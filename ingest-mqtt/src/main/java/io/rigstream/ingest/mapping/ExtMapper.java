@@ -34,7 +34,6 @@ final class ExtMapper {
     }
 
     private static Object value(String key, JsonNode value, FieldReader fields) {
-        String name = JsonValues.shorten(key);
         if (value.isTextual()) {
             return value.textValue();
         }
@@ -45,9 +44,14 @@ final class ExtMapper {
             return value.longValue();
         }
         if (value.isNumber()) {
-            return fields.numberValue(value, EXT, name, ValueRange.FINITE);
+            double number = value.doubleValue();
+            if (!Double.isFinite(number)) {
+                fields.outOfRange(EXT, JsonValues.shorten(key), value, ValueRange.FINITE);
+                return null;
+            }
+            return number;
         }
-        fields.badType(EXT, name, value, "a string, a number or a boolean");
+        fields.badType(EXT, JsonValues.shorten(key), value, "a string, a number or a boolean");
         return null;
     }
 }

@@ -78,11 +78,9 @@ final class FieldReader {
     /** The field as a number in {@code range}, or null when absent or broken. */
     Double number(JsonNode parent, String path, String name, ValueRange range) {
         JsonNode value = present(parent, name);
-        return value == null ? null : numberValue(value, path, name, range);
-    }
-
-    /** {@code value}, the field at {@code path.name}, as a number in {@code range}, or null if it is not. */
-    Double numberValue(JsonNode value, String path, String name, ValueRange range) {
+        if (value == null) {
+            return null;
+        }
         if (!value.isNumber()) {
             badType(path, name, value, "a number");
             return null;
@@ -92,7 +90,8 @@ final class FieldReader {
             outOfRange(path, name, value, range);
             return null;
         }
-        return number;
+        // -0.0 passes ">= 0" but Double.equals and Avro record equality tell it from 0.0.
+        return number == 0 ? 0.0 : number;
     }
 
     /** The field as an integer in {@code range}, or null when absent or broken. */
