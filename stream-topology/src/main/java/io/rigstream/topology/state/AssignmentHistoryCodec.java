@@ -58,6 +58,7 @@ final class AssignmentHistoryCodec implements BinaryCodec<AssignmentHistory> {
 
     private static void writeInterval(AssignmentInterval a, DataOutputStream out) throws IOException {
         out.writeUTF(a.assignmentId());
+        out.writeUTF(a.equipment());
         out.writeUTF(a.jobId());
         out.writeLong(a.validFrom());
         out.writeLong(a.validTo());
@@ -79,6 +80,7 @@ final class AssignmentHistoryCodec implements BinaryCodec<AssignmentHistory> {
 
     private static AssignmentInterval readInterval(DataInputStream in) throws IOException {
         String id = in.readUTF();
+        String equipment = in.readUTF();
         String job = in.readUTF();
         long from = in.readLong();
         long to = in.readLong();
@@ -94,6 +96,6 @@ final class AssignmentHistoryCodec implements BinaryCodec<AssignmentHistory> {
                 LocalTime.ofSecondOfDay(in.readInt()));
         Contract contract = new Contract(ContractBasis.valueOf(in.readUTF()), in.readDouble(), in.readDouble(),
                 in.readBoolean(), LocalDate.ofEpochDay(in.readLong()));
-        return new AssignmentInterval(id, job, from, to, zone, shift, contract);
+        return new AssignmentInterval(id, equipment, job, from, to, zone, shift, contract);
     }
 }

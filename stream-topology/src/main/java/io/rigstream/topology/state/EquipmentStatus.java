@@ -24,6 +24,8 @@ public final class EquipmentStatus {
     long equipmentDayCursor = NONE;
     final Map<String, Long> jobDayCursors;
     long silentSince = NONE;
+    /** Not stored: whether this instance changed since it was read, so that unchanged entries are not rewritten. */
+    private boolean modified;
 
     public EquipmentStatus(int seqWindowSize) {
         this(new SeqWindow(seqWindowSize), new LatestState(), new TreeMap<>());
@@ -58,12 +60,14 @@ public final class EquipmentStatus {
     }
 
     public void recordArrival(long deviceTs, long receivedTs) {
+        modified = true;
         maxDeviceTs = Math.max(maxDeviceTs, deviceTs);
         lastReportTs = Math.max(lastReportTs, receivedTs);
     }
 
     /** Windows overlapping {@code [from, to]} must be recomputed; ranges accumulate until {@link #takeDirty()}. */
     public void markDirty(long from, long to) {
+        modified = true;
         dirtyFrom = dirtyFrom == NONE ? from : Math.min(dirtyFrom, from);
         dirtyTo = dirtyTo == NONE ? to : Math.max(dirtyTo, to);
     }
@@ -74,12 +78,14 @@ public final class EquipmentStatus {
             return Optional.empty();
         }
         long[] range = {dirtyFrom, dirtyTo};
+        modified = true;
         dirtyFrom = NONE;
         dirtyTo = NONE;
         return Optional.of(range);
     }
 
     public void markStateChanged() {
+        modified = true;
         stateChanged = true;
     }
 
@@ -87,6 +93,7 @@ public final class EquipmentStatus {
     public boolean takeStateChanged() {
         boolean changed = stateChanged;
         stateChanged = false;
+        modified |= changed;
         return changed;
     }
 
@@ -96,6 +103,7 @@ public final class EquipmentStatus {
     }
 
     public void equipmentDayCursor(LocalDate day) {
+        modified = true;
         equipmentDayCursor = day.toEpochDay();
     }
 
@@ -105,10 +113,12 @@ public final class EquipmentStatus {
     }
 
     public void jobDayCursor(String jobId, LocalDate day) {
+        modified = true;
         jobDayCursors.put(jobId, day.toEpochDay());
     }
 
     public void forgetJob(String jobId) {
+        modified = true;
         jobDayCursors.remove(jobId);
     }
 
@@ -123,10 +133,19 @@ public final class EquipmentStatus {
     }
 
     public void silentSince(long lastReport) {
+        modified = true;
         silentSince = lastReport;
     }
 
     public void reportingResumed() {
+        modified = true;
         silentSince = NONE;
+    }
+
+    /** Whether anything changed since this instance was read or last asked, cleared. */
+    public boolean takeModified() {
+        boolean was = modified;
+        modified = false;
+        return was;
     }
 }

@@ -69,6 +69,29 @@ public final class TimeSeriesStore<V> {
         return Optional.empty();
     }
 
+    /**
+     * Walking back from {@code ts} (exclusive), the oldest value of the unbroken run of values that match: where an
+     * episode that is still going at {@code ts} began.
+     */
+    public Optional<V> startOfRunBefore(String equipment, long ts, Predicate<V> matches) {
+        V start = null;
+        try (KeyValueIterator<Bytes, V> it = store.reverseRange(
+                StoreKeys.timeKey(equipment, Long.MIN_VALUE), StoreKeys.timeKey(equipment, ts - 1))) {
+            while (it.hasNext()) {
+                V value = it.next().value;
+                if (!matches.test(value)) {
+                    break;
+                }
+                start = value;
+            }
+        }
+        return Optional.ofNullable(start);
+    }
+
+    public void delete(String equipment, long ts) {
+        store.delete(StoreKeys.timeKey(equipment, ts));
+    }
+
     /** Values in {@code [from, to)}, oldest first. */
     public List<V> range(String equipment, long from, long to) {
         List<V> values = new ArrayList<>();

@@ -26,7 +26,7 @@ public final class Assignments {
 
     public static AssignmentInterval assignment(String id, String job, String from, String to, String zone,
             Contract contract) {
-        return new AssignmentInterval(id, job, Instant.parse(from).toEpochMilli(),
+        return new AssignmentInterval(id, "acme/ex-1", job, Instant.parse(from).toEpochMilli(),
                 to == null ? AssignmentInterval.OPEN : Instant.parse(to).toEpochMilli(), ZoneId.of(zone),
                 WEEKDAYS_7_TO_17, contract);
     }
