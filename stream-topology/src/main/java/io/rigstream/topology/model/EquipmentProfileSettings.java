@@ -14,6 +14,15 @@ public record EquipmentProfileSettings(List<Integer> serviceTiersHours, double s
     public static final EquipmentProfileSettings DEFAULT =
             new EquipmentProfileSettings(List.of(250, 500, 1000, 2000), 25.0, null, 1.0, 20.0);
 
+    /** This profile, with {@code reportedTank} as the tank size when the profile does not give one. */
+    public EquipmentProfileSettings withTankFallback(Double reportedTank) {
+        if (tankLitres != null || reportedTank == null) {
+            return this;
+        }
+        return new EquipmentProfileSettings(serviceTiersHours, serviceLeadHours, reportedTank, idleMaxSpeedKmh,
+                idleMaxLoadPct);
+    }
+
     public EquipmentProfileSettings {
         serviceTiersHours = serviceTiersHours.stream().filter(t -> t > 0).sorted().distinct().toList();
         if (serviceLeadHours < 0 || idleMaxSpeedKmh < 0 || idleMaxLoadPct < 0) {

@@ -84,7 +84,8 @@ final class ReadingIntake {
         resumeIfSilent(equipment, status, history, avro.getReceivedTs().toEpochMilli());
         markDirty(equipment, status, reading, report.isPresent());
         if (verdict == Verdict.NEW) {
-            events.onInsert(equipment, reading, report, history, profile);
+            events.onInsert(equipment, reading, report, history,
+                    profile.withTankFallback(status.latest().tankLitres()));
         }
         stores.status.put(equipment, status);
     }

@@ -309,7 +309,7 @@ final class WindowPublisher {
             this.equipment = equipment;
             this.status = status;
             this.history = stores.history(equipment);
-            this.profile = stores.profile(equipment);
+            this.profile = stores.profile(equipment).withTankFallback(status.latest().tankLitres());
         }
 
         ReadingSeries series(TimeRange window) {

@@ -76,6 +76,8 @@ final class EquipmentStatusCodec implements BinaryCodec<EquipmentStatus> {
         Codecs.writeBoolean(out, l.running);
         out.writeLong(l.fuelTs);
         Codecs.writeDouble(out, l.fuelPct);
+        out.writeLong(l.tankTs);
+        Codecs.writeDouble(out, l.tankLitres);
         out.writeLong(l.faultsTs);
         Codecs.writeFaults(out, l.activeFaults);
     }
@@ -92,6 +94,8 @@ final class EquipmentStatusCodec implements BinaryCodec<EquipmentStatus> {
         l.running = Codecs.readBoolean(in);
         l.fuelTs = in.readLong();
         l.fuelPct = Codecs.readDouble(in);
+        l.tankTs = in.readLong();
+        l.tankLitres = Codecs.readDouble(in);
         l.faultsTs = in.readLong();
         l.activeFaults = Codecs.readFaults(in);
         return l;

@@ -23,6 +23,8 @@ public final class LatestState {
     Boolean running;
     long fuelTs = NEVER;
     Double fuelPct;
+    long tankTs = NEVER;
+    Double tankLitres;
     long faultsTs = NEVER;
     List<FaultCode> activeFaults = List.of();
 
@@ -54,6 +56,10 @@ public final class LatestState {
             fuelTs = ts;
             fuelPct = reading.fuelPct();
             changed = true;
+        }
+        if (reading.tankLitres() != null && ts >= tankTs) {
+            tankTs = ts;
+            tankLitres = reading.tankLitres();
         }
         return changed;
     }
@@ -93,6 +99,11 @@ public final class LatestState {
 
     public Double fuelPct() {
         return fuelPct;
+    }
+
+    /** Tank capacity as last reported by the gateway; gateways often send it once, not with every reading. */
+    public Double tankLitres() {
+        return tankLitres;
     }
 
     public List<FaultCode> activeFaults() {
