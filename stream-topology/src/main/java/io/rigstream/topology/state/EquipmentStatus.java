@@ -18,8 +18,9 @@ public final class EquipmentStatus {
     final LatestState latest;
     long maxDeviceTs = NONE;
     long lastReportTs = NONE;
-    long dirtyFrom = NONE;
-    long dirtyTo = NONE;
+    /** The range to recompute; empty while {@code dirtyFrom > dirtyTo}. */
+    long dirtyFrom = Long.MAX_VALUE;
+    long dirtyTo = Long.MIN_VALUE;
     boolean stateChanged;
     long equipmentDayCursor = NONE;
     final Map<String, Long> jobDayCursors;
@@ -68,19 +69,19 @@ public final class EquipmentStatus {
     /** Windows overlapping {@code [from, to]} must be recomputed; ranges accumulate until {@link #takeDirty()}. */
     public void markDirty(long from, long to) {
         modified = true;
-        dirtyFrom = dirtyFrom == NONE ? from : Math.min(dirtyFrom, from);
-        dirtyTo = dirtyTo == NONE ? to : Math.max(dirtyTo, to);
+        dirtyFrom = Math.min(dirtyFrom, from);
+        dirtyTo = Math.max(dirtyTo, to);
     }
 
     /** The accumulated range to recompute, cleared. */
     public Optional<long[]> takeDirty() {
-        if (dirtyFrom == NONE) {
+        if (dirtyFrom > dirtyTo) {
             return Optional.empty();
         }
         long[] range = {dirtyFrom, dirtyTo};
         modified = true;
-        dirtyFrom = NONE;
-        dirtyTo = NONE;
+        dirtyFrom = Long.MAX_VALUE;
+        dirtyTo = Long.MIN_VALUE;
         return Optional.of(range);
     }
 
