@@ -100,13 +100,14 @@ final class ReadingIntake {
     }
 
     /**
-     * The reading changes the intervals to its neighbours, the engine state it may carry for {@code maxGap}, and,
-     * when it reports faults, the downtime until the next fault report.
+     * The reading changes the intervals to its neighbours; the engine state it reports is carried by readings up to
+     * {@code maxGap} later, whose intervals (running-based ones last at most {@code maxGap}) end within twice that;
+     * when it reports faults, it changes the downtime until the next fault report.
      */
     private void markDirty(String equipment, EquipmentStatus status, Reading reading, boolean reportsFaults) {
         long ts = reading.deviceTs();
         long from = stores.readings.before(equipment, ts).map(Reading::deviceTs).orElse(ts);
-        long to = Math.max(stores.readings.after(equipment, ts).map(Reading::deviceTs).orElse(ts), ts + maxGapMs);
+        long to = Math.max(stores.readings.after(equipment, ts).map(Reading::deviceTs).orElse(ts), ts + 2 * maxGapMs);
         if (reportsFaults) {
             to = Math.max(to, stores.faults.after(equipment, ts).map(FaultReport::deviceTs).orElse(Long.MAX_VALUE));
         }

@@ -113,23 +113,25 @@ final class WindowPublisher {
         }
     }
 
+    /**
+     * An equipment's days run from the day of its first reading or assignment, or the oldest recomputable day if
+     * that is later, so that the same days are published whatever order the data came in.
+     */
     private void publishEquipmentDays(Work work, Optional<TimeRange> dirty, long floor, long closeTime) {
-        LocalDate closable = lastClosableDay(fleetZone, closeTime);
-        Optional<LocalDate> cursor = work.status.equipmentDayCursor()
-                .or(() -> firstDataAt(work).map(ts -> SiteCalendar.dateOf(Math.max(ts, floor), fleetZone).minusDays(1)));
-        if (cursor.isEmpty()) {
+        Optional<Long> firstData = firstDataAt(work);
+        if (firstData.isEmpty()) {
             return;
         }
-        LocalDate last = cursor.get();
+        LocalDate firstDay = max(SiteCalendar.dateOf(firstData.get(), fleetZone), firstDayFrom(floor, fleetZone));
+        LocalDate last = work.status.equipmentDayCursor().orElse(firstDay.minusDays(1));
         if (dirty.isPresent()) {
-            for (LocalDate day = SiteCalendar.dateOf(dirty.get().from(), fleetZone);
+            for (LocalDate day = max(SiteCalendar.dateOf(dirty.get().from(), fleetZone), firstDay);
                     !day.isAfter(last) && !day.isAfter(SiteCalendar.dateOf(dirty.get().to(), fleetZone));
                     day = day.plusDays(1)) {
-                if (SiteCalendar.dayStart(day, fleetZone) >= floor) {
-                    publishEquipmentDay(work, day);
-                }
+                publishEquipmentDay(work, day);
             }
         }
+        LocalDate closable = lastClosableDay(fleetZone, closeTime);
         for (LocalDate day = last.plusDays(1); !day.isAfter(closable); day = day.plusDays(1)) {
             publishEquipmentDay(work, day);
             last = day;
@@ -140,6 +142,7 @@ final class WindowPublisher {
     }
 
     private void publishEquipmentDay(Work work, LocalDate day) {
+
         TimeRange window = SiteCalendar.day(day, fleetZone);
         Bytes key = StoreKeys.timeKey(work.equipment, day.toEpochDay());
         WindowFigures figures = calculator.equipmentWindow(work.series(window), work.reports(window), work.history,
@@ -175,9 +178,9 @@ final class WindowPublisher {
         if (assignedTo != AssignmentInterval.OPEN && SiteCalendar.dateOf(assignedTo - 1, zone).isBefore(closable)) {
             closable = SiteCalendar.dateOf(assignedTo - 1, zone);
         }
+        LocalDate floorDay = firstDayFrom(floor, zone);
         LocalDate cursor = work.status.jobDayCursor(job)
-                .orElse(SiteCalendar.dateOf(Math.max(assignedFrom, floor), zone).minusDays(1));
-        LocalDate floorDay = SiteCalendar.dateOf(floor, zone).plusDays(1);
+                .orElse(max(SiteCalendar.dateOf(assignedFrom, zone), floorDay).minusDays(1));
         if (dirty.isPresent()) {
             reviseJobDays(work, job, zone, dirty.get(), floorDay, cursor);
         }
@@ -277,6 +280,12 @@ final class WindowPublisher {
 
     static Bytes jobDayKey(String equipment, String job, LocalDate day) {
         return StoreKeys.pairKey(UsageRecords.tenantJob(equipment, job), equipment, day.toEpochDay());
+    }
+
+    /** The first day of {@code zone} that starts at or after {@code floor}. */
+    private static LocalDate firstDayFrom(long floor, ZoneId zone) {
+        LocalDate day = SiteCalendar.dateOf(floor, zone);
+        return SiteCalendar.dayStart(day, zone) < floor ? day.plusDays(1) : day;
     }
 
     /** The latest day of {@code zone} that ended at least the grace before {@code closeTime}. */

@@ -53,6 +53,7 @@ public final class TopologyHarness implements AutoCloseable {
     private final Map<TopicDescriptor<?>, TestOutputTopic<String, ?>> outputs = new LinkedHashMap<>();
     private final Map<TopicDescriptor<?>, List<TestRecord<String, ?>>> seen = new LinkedHashMap<>();
     private final Path stateDir;
+    private Instant wallClock;
 
     public TopologyHarness(String startWallClock) {
         this(startWallClock, b -> b);
@@ -71,7 +72,8 @@ public final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "ttd:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(RigstreamTopology.build(config), props, Instant.parse(startWallClock));
+        wallClock = Instant.parse(startWallClock);
+        driver = new TopologyTestDriver(RigstreamTopology.build(config), props, wallClock);
         readings = input(Topics.READINGS);
         assignments = input(Topics.ASSIGNMENTS);
         profiles = input(Topics.PROFILES);
@@ -118,7 +120,17 @@ public final class TopologyHarness implements AutoCloseable {
     /** Moves the wall clock, running the punctuators that fall due. */
     public TopologyHarness advance(Duration duration) {
         driver.advanceWallClockTime(duration);
+        wallClock = wallClock.plus(duration);
         return this;
+    }
+
+    /** Moves the wall clock to {@code instant}, if it is not there yet. */
+    public TopologyHarness advanceTo(Instant instant) {
+        return instant.isAfter(wallClock) ? advance(Duration.between(wallClock, instant)) : this;
+    }
+
+    public Instant wallClock() {
+        return wallClock;
     }
 
     public <V extends SpecificRecord> List<V> records(TopicDescriptor<V> topic) {
