@@ -40,7 +40,8 @@ public final class TopologyService implements AutoCloseable {
         });
     }
 
-    static Properties effectiveProperties(TopologyConfig config, Properties given) {
+    /** The Kafka Streams properties the service runs with: its defaults, then {@code given}, then what it must set. */
+    public static Properties effectiveProperties(TopologyConfig config, Properties given) {
         Object appId = given.get(StreamsConfig.APPLICATION_ID_CONFIG);
         if (appId != null && !appId.equals(config.applicationId())) {
             throw new IllegalArgumentException(StreamsConfig.APPLICATION_ID_CONFIG + " " + appId

@@ -75,6 +75,22 @@ class LateDataScenarioTest {
     }
 
     @Test
+    void aLateEngineReportRevisesTheNextDayItsStateCarriesInto() {
+        try (TopologyHarness h = new TopologyHarness("2024-03-04T05:00:00Z")) {
+            // Berlin 23:55 Monday and 00:10 Tuesday, without an engine state
+            h.send(at("2024-03-04T22:55:00Z").position(52, 13), at("2024-03-04T23:10:00Z").position(52, 13));
+            h.advance(Duration.ofDays(2));
+            assertThat(h.equipmentDay("ex-1", "2024-03-05").getUnknownHours()).isEqualTo(10 / 60.0);
+
+            // 23:40 Monday: running, and that state carries to the 23:55 reading, 15 minutes later
+            h.send(at("2024-03-04T22:40:00Z").running(true));
+            h.advance(Duration.ofSeconds(30));
+            assertThat(h.equipmentDay("ex-1", "2024-03-05").getEngineHours()).isEqualTo(10 / 60.0);
+            assertThat(h.equipmentDay("ex-1", "2024-03-05").getRevision()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void lateDataThatChangesNothingIsNotReEmitted() {
         try (TopologyHarness h = new TopologyHarness("2024-03-04T05:00:00Z")) {
             h.send(at("2024-03-04T08:00:00Z").meter(10), at("2024-03-04T10:00:00Z").meter(12));

@@ -18,6 +18,7 @@ import io.rigstream.schemas.topics.TopicDescriptor;
 import io.rigstream.schemas.topics.Topics;
 import io.rigstream.topology.RigstreamTopology;
 import io.rigstream.topology.TopologyConfig;
+import io.rigstream.topology.service.TopologyService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +61,11 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     public TopologyHarness(String startWallClock, UnaryOperator<TopologyConfig.Builder> customize) {
+        this(startWallClock, customize, new Properties());
+    }
+
+    public TopologyHarness(String startWallClock, UnaryOperator<TopologyConfig.Builder> customize,
+            Properties streamsOverrides) {
         this.registry = InMemorySchemaRegistry.scope("topology-test-" + UUID.randomUUID());
         TopologyConfig config = customize.apply(TopologyConfig.builder(registry)
                 .fleetTimeZone(java.time.ZoneId.of("Europe/Berlin"))).build();
@@ -68,10 +74,12 @@ public final class TopologyHarness implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "ttd:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties given = new Properties();
+        given.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "ttd:9092");
+        given.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        given.putAll(streamsOverrides);
+        // the service's own settings: exactly-once, the dead-lettering handlers
+        Properties props = TopologyService.effectiveProperties(config, given);
         wallClock = Instant.parse(startWallClock);
         driver = new TopologyTestDriver(RigstreamTopology.build(config), props, wallClock);
         readings = input(Topics.READINGS);
@@ -93,6 +101,13 @@ public final class TopologyHarness implements AutoCloseable {
             TelemetryReading reading = t.build();
             readings.pipeInput(t.key(), reading, reading.getReceivedTs());
         }
+        return this;
+    }
+
+    /** Raw bytes on an input topic, as a misbehaving producer would write them. */
+    public TopologyHarness sendRaw(String topic, String key, byte[] value) {
+        driver.createInputTopic(topic, new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer()).pipeInput(key, value);
         return this;
     }
 
