@@ -6,7 +6,8 @@ import java.time.Duration;
  * The request rate, adapted to how Odoo copes (AIMD, as TCP does with its window): halved on an error, an overload
  * answer or a call slower than the latency target; raised by a fixed amount per second of healthy calls, never above
  * the configured ceiling nor below the floor. A burst of failures from calls that were already in flight halves the
- * rate once, not once per call: after a decrease the next one waits a cooldown.
+ * rate once, not once per call: after a decrease the next one waits a cooldown. A success is credited at most one
+ * call interval, so time spent idle or paused (Retry-After) earns no recovery.
  */
 final class AdaptiveRate {
 
@@ -38,7 +39,7 @@ final class AdaptiveRate {
             onStress(nowNanos);
             return;
         }
-        double seconds = (nowNanos - lastChangeNanos) / 1e9;
+        double seconds = Math.min((nowNanos - lastChangeNanos) / 1e9, 1 / current);
         if (seconds > 0 && current < ceiling) {
             current = Math.min(ceiling, current + recoveryPerSecond * seconds);
         }
