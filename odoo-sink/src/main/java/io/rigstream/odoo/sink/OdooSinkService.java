@@ -10,18 +10,11 @@ import io.rigstream.odoo.sink.delivery.Lane;
 import io.rigstream.odoo.sink.health.SinkHealth;
 import io.rigstream.odoo.sink.kafka.KafkaClients;
 import io.rigstream.odoo.sink.kafka.KafkaDeadLetterPublisher;
-import io.rigstream.odoo.sink.kafka.KafkaRecordReader;
 import io.rigstream.odoo.sink.kafka.SinkLoop;
-import io.rigstream.odoo.sink.lookup.EquipmentDirectory;
-import io.rigstream.odoo.sink.lookup.ProjectDirectory;
-import io.rigstream.odoo.sink.mapping.ExternalIds;
-import io.rigstream.odoo.sink.mapping.RecordMapper;
 import io.rigstream.odoo.sink.metrics.MicrometerSinkMetrics;
 import io.rigstream.odoo.sink.metrics.SinkMetrics;
 import io.rigstream.odoo.sink.odoo.ErrorKind;
-import io.rigstream.odoo.sink.odoo.OdooApi;
 import io.rigstream.odoo.sink.odoo.OdooException;
-import io.rigstream.odoo.sink.odoo.OdooHttp;
 import io.rigstream.odoo.sink.odoo.OdooSession;
 import io.rigstream.odoo.sink.odoo.OdooTransport;
 import io.rigstream.odoo.sink.outbox.OutboxTransport;
@@ -35,7 +28,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -86,21 +78,12 @@ public final class OdooSinkService implements AutoCloseable {
         }
         RequestThrottle throttle = new RequestThrottle(config.throttle(), clock, Sleeper.SYSTEM, metrics);
         OdooTransport transport = config.connection().mode() == OdooMode.DRY_RUN ? openOutbox(throttle) : liveSession(throttle);
-        OdooApi odoo = new OdooApi(transport);
-        ExternalIds externalIds = new ExternalIds(config.mapping().module());
         SchemaRegistryClient registry = config.common().schemaRegistry();
         SinkTopics topics = config.topics();
         producer = new KafkaProducer<>(KafkaClients.producer(config, "rigstream-odoo-sink-dlq"), new ByteArraySerializer(),
                 Topics.ODOO_REJECTED.valueSerde(registry).serializer());
-        BatchDelivery delivery = new BatchDelivery(
-                new KafkaRecordReader(registry, Map.of(topics.usage(), Topics.JOB_USAGE_DAILY,
-                        topics.maintenance(), Topics.MAINTENANCE, topics.downtime(), Topics.DOWNTIME)),
-                new RecordMapper(config.mapping()),
-                new EquipmentDirectory(odoo, externalIds, config.mapping().unknownEquipment()),
-                new ProjectDirectory(odoo, externalIds, config.mapping()),
-                odoo,
-                new KafkaDeadLetterPublisher(producer, topics.deadLetter(), clock, config.connection().requestTimeout()),
-                metrics);
+        BatchDelivery delivery = SinkWiring.delivery(config, transport, registry,
+                new KafkaDeadLetterPublisher(producer, topics.deadLetter(), clock, config.connection().requestTimeout()), metrics);
         workers = Executors.newFixedThreadPool(Lane.values().length, daemon("odoo-sink-delivery"));
         loop = new SinkLoop(new KafkaConsumer<>(KafkaClients.consumer(config, topics.groupId(), "rigstream-odoo-sink"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer()), topics, config.batch(), config.retry(),
@@ -175,8 +158,7 @@ public final class OdooSinkService implements AutoCloseable {
     }
 
     private OdooTransport liveSession(RequestThrottle throttle) {
-        OdooHttp http = new OdooHttp(config.connection().connectTimeout(), config.connection().requestTimeout(), throttle, clock);
-        OdooSession session = new OdooSession(config.connection(), OdooRights.needed(config.mapping()), http, metrics, clock);
+        OdooSession session = SinkWiring.liveSession(config, throttle, metrics, clock);
         connectThread = new Thread(() -> connect(session), "odoo-sink-connect");
         connectThread.setDaemon(true);
         return session;

@@ -1,9 +1,12 @@
 package io.rigstream.odoo.sink.delivery;
 
+import io.rigstream.odoo.sink.lookup.EquipmentDirectory;
+import io.rigstream.odoo.sink.lookup.ProjectDirectory;
 import io.rigstream.odoo.sink.mapping.Mapped;
 import io.rigstream.odoo.sink.mapping.RecordMapper;
 import io.rigstream.odoo.sink.metrics.SinkMetrics;
 import io.rigstream.odoo.sink.odoo.ErrorKind;
+import io.rigstream.odoo.sink.odoo.OdooApi;
 import io.rigstream.odoo.sink.odoo.OdooException;
 import io.rigstream.schemas.registry.SchemaRegistryException;
 import java.util.ArrayList;
@@ -30,9 +33,8 @@ public final class BatchDelivery {
     private final DeadLetterPublisher deadLetters;
     private final SinkMetrics metrics;
 
-    public BatchDelivery(RecordReader reader, RecordMapper mapper, io.rigstream.odoo.sink.lookup.EquipmentDirectory equipment,
-            io.rigstream.odoo.sink.lookup.ProjectDirectory projects, io.rigstream.odoo.sink.odoo.OdooApi odoo,
-            DeadLetterPublisher deadLetters, SinkMetrics metrics) {
+    public BatchDelivery(RecordReader reader, RecordMapper mapper, EquipmentDirectory equipment, ProjectDirectory projects,
+            OdooApi odoo, DeadLetterPublisher deadLetters, SinkMetrics metrics) {
         this.reader = reader;
         this.mapper = mapper;
         this.resolver = new ReferenceResolver(equipment, projects);
