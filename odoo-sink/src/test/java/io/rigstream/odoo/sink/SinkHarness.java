@@ -45,6 +45,7 @@ final class SinkHarness implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final List<OdooSinkService> services = new ArrayList<>();
     final HealthRegistry health = new HealthRegistry();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     SinkHarness(EmbeddedKafka kafka, String suffix) throws Exception {
         this.kafka = kafka;
@@ -93,7 +94,7 @@ final class SinkHarness implements AutoCloseable {
     }
 
     OdooSinkService start(OdooSinkConfig config) {
-        OdooSinkService service = new OdooSinkService(config, Clock.systemUTC(), new SimpleMeterRegistry(), health);
+        OdooSinkService service = new OdooSinkService(config, Clock.systemUTC(), meters, health);
         services.add(service);
         service.start();
         return service;
@@ -127,6 +128,11 @@ final class SinkHarness implements AutoCloseable {
             }
             return true;
         }
+    }
+
+    /** Batches put back for another try after a transient failure, all lanes. */
+    double batchRetries() {
+        return meters.find("rigstream.odoo-sink.batch.retries").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     /** Committed offsets of a group, summed over partitions. */
