@@ -24,7 +24,7 @@ import org.apache.avro.specific.SpecificRecord;
  * failure the records not yet written are handed back whole, their dead letters unsent: the retry decides again,
  * so no record is dead-lettered twice. Runs on a lane's worker thread; interrupting it abandons the batch.
  */
-public final class BatchDelivery {
+public final class BatchDelivery implements Delivery {
 
     private final RecordReader reader;
     private final RecordMapper mapper;
@@ -43,6 +43,7 @@ public final class BatchDelivery {
         this.metrics = metrics;
     }
 
+    @Override
     public BatchOutcome deliver(Batch batch) throws InterruptedException {
         List<DeadLetter> letters = new ArrayList<>();
         List<PendingRecord> skipped = new ArrayList<>();
@@ -79,7 +80,7 @@ public final class BatchDelivery {
         return BatchOutcome.completed(done);
     }
 
-    /** Dead-letters every record of a batch that kept failing transiently past the deadline. */
+    @Override
     public BatchOutcome expire(Batch batch, String cause) throws InterruptedException {
         List<DeadLetter> letters = new ArrayList<>();
         batch.records().forEach(source -> letters.add(new DeadLetter(source, batch.lane(), "RETRY_DEADLINE",

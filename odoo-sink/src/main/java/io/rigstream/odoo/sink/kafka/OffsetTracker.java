@@ -27,8 +27,13 @@ final class OffsetTracker {
 
     private final Map<TopicPartition, Partition> partitions = new HashMap<>();
 
+    /** The first record seen of a partition is where consumption started, so nothing before it needs committing. */
     void track(PendingRecord record) {
-        Partition partition = partitions.computeIfAbsent(record.topicPartition(), tp -> new Partition());
+        Partition partition = partitions.computeIfAbsent(record.topicPartition(), tp -> {
+            Partition fresh = new Partition();
+            fresh.committed = record.offset();
+            return fresh;
+        });
         partition.pending.add(record.offset());
         partition.next = Math.max(partition.next, record.offset() + 1);
     }

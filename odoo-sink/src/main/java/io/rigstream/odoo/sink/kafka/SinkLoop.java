@@ -5,7 +5,7 @@ import io.rigstream.odoo.sink.config.RetrySettings;
 import io.rigstream.odoo.sink.config.SinkTopics;
 import io.rigstream.odoo.sink.delivery.Backoff;
 import io.rigstream.odoo.sink.delivery.Batch;
-import io.rigstream.odoo.sink.delivery.BatchDelivery;
+import io.rigstream.odoo.sink.delivery.Delivery;
 import io.rigstream.odoo.sink.delivery.BatchOutcome;
 import io.rigstream.odoo.sink.delivery.Lane;
 import io.rigstream.odoo.sink.delivery.PendingRecord;
@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +51,7 @@ public final class SinkLoop implements Runnable {
     private final BatchSettings batching;
     private final RetrySettings retry;
     private final Backoff backoff;
-    private final BatchDelivery delivery;
+    private final Delivery delivery;
     private final ExecutorService workers;
     private final Clock clock;
     private final SinkHealth health;
@@ -61,7 +62,7 @@ public final class SinkLoop implements Runnable {
     private volatile boolean running = true;
 
     public SinkLoop(Consumer<byte[], byte[]> consumer, SinkTopics topics, BatchSettings batching, RetrySettings retry,
-            Backoff backoff, BatchDelivery delivery, ExecutorService workers, Clock clock, SinkHealth health, SinkMetrics metrics) {
+            Backoff backoff, Delivery delivery, ExecutorService workers, Clock clock, SinkHealth health, SinkMetrics metrics) {
         this.consumer = consumer;
         this.topics = topics;
         this.batching = batching;
@@ -143,7 +144,7 @@ public final class SinkLoop implements Runnable {
             } else if (outcome.needsRetry()) {
                 scheduleRetry(lane, batch, outcome);
             } else {
-                lane.retry = java.util.Optional.empty();
+                lane.retry = Optional.empty();
                 health.recovered(lane.lane);
             }
         }
@@ -153,13 +154,13 @@ public final class SinkLoop implements Runnable {
         Instant now = clock.instant();
         List<PendingRecord> stillOwned = outcome.remaining().stream().filter(r -> offsets.isTracked(r.topicPartition())).toList();
         if (stillOwned.isEmpty()) {
-            lane.retry = java.util.Optional.empty();
+            lane.retry = Optional.empty();
             return;
         }
         Batch again = batch.failedAgain(stillOwned, now);
         Duration delay = backoff.delay(again.failures(), outcome.retryAfter());
         String cause = outcome.failure().map(e -> e.errorClass() + ": " + e.getMessage()).orElse("unknown");
-        lane.retry = java.util.Optional.of(again);
+        lane.retry = Optional.of(again);
         lane.retryAt = now.plus(delay);
         lane.retryCause = cause;
         health.backingOff(lane.lane, cause);

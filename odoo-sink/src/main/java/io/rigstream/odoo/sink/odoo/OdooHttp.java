@@ -22,7 +22,7 @@ import java.util.Optional;
  * through the {@link RequestThrottle}. Transport failures (refused, reset, timed out) and retryable statuses become
  * transient {@link OdooException}s carrying Retry-After; the caller reads everything else.
  */
-public final class OdooHttp implements AutoCloseable {
+public final class OdooHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,10 +90,5 @@ public final class OdooHttp implements AutoCloseable {
                 }
             }
         });
-    }
-
-    @Override
-    public void close() {
-        // HttpClient has no close() before Java 21; dropping it lets its idle connections time out.
     }
 }

@@ -50,7 +50,12 @@ public final class OdooSession implements OdooTransport {
     }
 
     /** Connects now rather than on the first record; the service calls it at start to fail fast. */
-    public synchronized OdooTransport establish() throws OdooException, InterruptedException {
+    public OdooTransport establish() throws OdooException, InterruptedException {
+        OdooTransport ready = established;
+        return ready != null ? ready : connect();
+    }
+
+    private synchronized OdooTransport connect() throws OdooException, InterruptedException {
         if (established != null) {
             return established;
         }
