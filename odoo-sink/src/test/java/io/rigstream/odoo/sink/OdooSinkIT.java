@@ -217,7 +217,8 @@ class OdooSinkIT {
         await().atMost(PATIENCE).until(() -> harness.caughtUp(group("group")));
 
         assertThat(standin.meter().requests()).isGreaterThanOrEqualTo(15);
-        // 5 calls per second at most: spaced 200 ms, so no 6 fit in a second. 50 ms are left for loopback jitter.
+        // Calls start 210 ms apart, so no 6 fit in a second as Odoo counts them even with 50 ms of arrival jitter;
+        // the window is 50 ms shorter still, because this machine is shared with other builds.
         assertThat(standin.meter().maxInAnyWindow(Duration.ofMillis(950))).isLessThanOrEqualTo(5);
         assertThat(standin.meter().maxConcurrent()).isLessThanOrEqualTo(2);
         assertThat(lines()).isEqualTo(60);

@@ -31,6 +31,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OdooStandin implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each answer waits out the client's delayed
+        // ACK (~40 ms) and every measured latency carries that artefact, which a real Odoo behind a proxy does not.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    }
+
     private final StandinSettings settings;
     private final Database database = new Database(Models.odoo17());
     private final FaultInjector faults = new FaultInjector(Clock.systemUTC());

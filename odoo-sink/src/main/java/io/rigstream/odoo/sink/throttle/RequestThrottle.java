@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.concurrent.Semaphore;
 
 /**
- * Every call to Odoo (and every dry-run outbox line) passes here: a cap on calls in progress, a pause while Odoo's
- * Retry-After runs, a token bucket on calls per second whose rate adapts (AIMD), and a token bucket on records per
- * second. The call bucket holds one token, so calls are spaced 1/rate apart and never burst.
+ * Every call to Odoo (and every dry-run outbox line) passes here: a token bucket on records per second, a pause while
+ * Odoo's Retry-After runs, call starts spaced 1/rate apart where the rate adapts (AIMD), and a cap on calls in
+ * progress. Calls never burst: the rate holds in every one-second window, not only on average.
  */
 public final class RequestThrottle {
 
@@ -27,7 +27,7 @@ public final class RequestThrottle {
     private final SinkMetrics metrics;
     private final Semaphore inProgress;
     private final AdaptiveRate rate;
-    private final TokenBucket calls;
+    private final CallSpacing calls;
     private final TokenBucket records;
     private Instant pausedUntil = Instant.MIN;
 
@@ -39,7 +39,7 @@ public final class RequestThrottle {
         long now = nanos();
         this.rate = new AdaptiveRate(settings.requestsPerSecond(), settings.minRequestsPerSecond(),
                 settings.recoveryPerSecond(), settings.latencyTarget(), now);
-        this.calls = new TokenBucket(settings.requestsPerSecond(), 1, now);
+        this.calls = new CallSpacing(settings.requestsPerSecond());
         this.records = new TokenBucket(settings.recordsPerSecond(), Math.max(1, settings.recordsPerSecond()), now);
         metrics.rate(rate.current());
     }
@@ -68,14 +68,27 @@ public final class RequestThrottle {
     }
 
     private void awaitTurn(int recordCount) throws InterruptedException {
-        Duration wait;
-        synchronized (this) {
-            long now = nanos();
-            Duration paused = Duration.between(clock.instant(), pausedUntil);
-            Duration forCall = calls.reserve(1, now);
-            Duration forRecords = recordCount > 0 ? records.reserve(recordCount, now) : Duration.ZERO;
-            wait = max(max(paused, forCall), forRecords);
+        if (recordCount > 0) {
+            Duration forRecords;
+            synchronized (this) {
+                forRecords = records.reserve(recordCount, nanos());
+            }
+            pause(forRecords);
         }
+        while (true) {
+            Duration wait;
+            synchronized (this) {
+                Duration paused = Duration.between(clock.instant(), pausedUntil);
+                wait = paused.isNegative() || paused.isZero() ? Duration.ofNanos(calls.tryStart(nanos())) : paused;
+            }
+            if (wait.isZero()) {
+                return;
+            }
+            pause(wait);
+        }
+    }
+
+    private void pause(Duration wait) throws InterruptedException {
         if (!wait.isNegative() && !wait.isZero()) {
             metrics.throttleWait(wait);
             sleeper.sleep(wait);
@@ -104,16 +117,12 @@ public final class RequestThrottle {
     }
 
     private void applyRate() {
-        calls.setRate(rate.current(), nanos());
+        calls.setRate(rate.current());
         metrics.rate(rate.current());
     }
 
     private long nanos() {
         Instant now = clock.instant();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

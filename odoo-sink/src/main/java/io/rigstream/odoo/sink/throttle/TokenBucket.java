@@ -5,13 +5,14 @@ import java.time.Duration;
 /**
  * A token bucket that hands out reservations: a caller takes its tokens at once, possibly into debt, and is told
  * how long to wait before acting. Callers are served in the order they reserve, and a request for more tokens than
- * the bucket holds (a large batch under a small records cap) waits for them rather than failing. Not thread-safe:
+ * the bucket holds (a large batch under a small records cap) waits for them rather than failing. Used for the
+ * records-per-second cap, where debt is the point; calls are spaced by {@link CallSpacing}. Not thread-safe:
  * {@link RequestThrottle} serializes access.
  */
 final class TokenBucket {
 
     private final double capacity;
-    private double ratePerSecond;
+    private final double ratePerSecond;
     private double tokens;
     private long lastNanos;
 
@@ -30,15 +31,6 @@ final class TokenBucket {
             return Duration.ZERO;
         }
         return Duration.ofNanos((long) Math.ceil(-tokens / ratePerSecond * 1e9));
-    }
-
-    void setRate(double newRatePerSecond, long nowNanos) {
-        refill(nowNanos);
-        ratePerSecond = newRatePerSecond;
-    }
-
-    double rate() {
-        return ratePerSecond;
     }
 
     private void refill(long nowNanos) {

@@ -72,6 +72,6 @@ class OutboxTransportTest {
             }
         }
         List<String> lines = Files.readAllLines(file);
-        assertThat(JSON.readTree(lines.get(4)).get("at").asText()).isEqualTo("2026-11-23T08:00:02Z");
+        assertThat(JSON.readTree(lines.get(4)).get("at").asText()).isEqualTo("2026-11-23T08:00:02.100Z");
     }
 }

@@ -44,9 +44,9 @@ class RequestThrottleTest {
             call(throttle, 1);
         }
         assertThat(starts.get(0)).isEqualTo(START);
-        assertThat(Duration.between(START, starts.get(10))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Duration.between(START, starts.get(5))).as("never 6 calls in a second").isGreaterThan(Duration.ofSeconds(1));
         for (int i = 1; i < starts.size(); i++) {
-            assertThat(Duration.between(starts.get(i - 1), starts.get(i))).isEqualTo(Duration.ofMillis(200));
+            assertThat(Duration.between(starts.get(i - 1), starts.get(i))).isEqualTo(Duration.ofMillis(210));
         }
     }
 
