@@ -21,7 +21,7 @@ public final class OdooApi {
     }
 
     public List<JsonNode> searchRead(String model, List<Object> domain, List<String> fields) throws OdooException, InterruptedException {
-        Map<String, Object> params = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> params = new LinkedHashMap<>();
         params.put("domain", domain);
         params.put("fields", fields);
         List<JsonNode> rows = new ArrayList<>();

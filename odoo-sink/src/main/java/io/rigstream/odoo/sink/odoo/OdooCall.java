@@ -16,11 +16,15 @@ public record OdooCall(String model, String method, Optional<List<Integer>> ids,
         Map<String, Object> context, int records) {
 
     public OdooCall {
+        if (params.size() > 1 && !(params instanceof LinkedHashMap)) {
+            throw new IllegalArgumentException("parameters of " + model + "." + method
+                    + " must keep their order (a LinkedHashMap): JSON-RPC sends them positionally");
+        }
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
         context = Map.copyOf(context);
     }
 
-    public static OdooCall onModel(String model, String method, Map<String, Object> params) {
+    public static OdooCall onModel(String model, String method, LinkedHashMap<String, Object> params) {
         return new OdooCall(model, method, Optional.empty(), params, Map.of(), 0);
     }
 

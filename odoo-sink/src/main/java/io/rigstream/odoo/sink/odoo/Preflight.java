@@ -1,6 +1,7 @@
 package io.rigstream.odoo.sink.odoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +20,14 @@ final class Preflight {
         for (AccessCheck check : checks) {
             JsonNode allowed;
             try {
+                LinkedHashMap<String, Object> params = new LinkedHashMap<>();
+                params.put("operation", check.operation());
+                if (!version.hasHasAccess()) {
+                    params.put("raise_exception", false);
+                }
                 allowed = transport.call(version.hasHasAccess()
-                        ? new OdooCall(check.model(), "has_access", Optional.of(List.of()), Map.of("operation", check.operation()), Map.of(), 0)
-                        : OdooCall.onModel(check.model(), "check_access_rights",
-                                Map.of("operation", check.operation(), "raise_exception", false)));
+                        ? new OdooCall(check.model(), "has_access", Optional.of(List.of()), params, Map.of(), 0)
+                        : OdooCall.onModel(check.model(), "check_access_rights", params));
             } catch (OdooException e) {
                 if (e.kind() == ErrorKind.TRANSIENT) {
                     throw e;

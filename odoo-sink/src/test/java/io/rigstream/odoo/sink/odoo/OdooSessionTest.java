@@ -13,7 +13,7 @@ import io.rigstream.odoo.standin.OdooStandin;
 import io.rigstream.odoo.standin.StandinSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,9 @@ class OdooSessionTest {
 
     @AfterEach
     void stop() {
-        standin.close();
+        if (standin != null) {
+            standin.close();
+        }
     }
 
     private OdooSession session(StandinSettings settings, Map<String, String> overrides) {
@@ -38,7 +40,7 @@ class OdooSessionTest {
     }
 
     private static List<?> searchEquipment(OdooSession session) throws Exception {
-        Map<String, Object> params = new HashMap<>();
+        LinkedHashMap<String, Object> params = new LinkedHashMap<>();
         params.put("domain", List.of());
         params.put("fields", List.of("serial_no"));
         return OdooHttp.JSON.convertValue(session.call(OdooCall.onModel("maintenance.equipment", "search_read", params)), List.class);
@@ -129,10 +131,17 @@ class OdooSessionTest {
     }
 
     @Test
+    void parametersWhoseOrderIsNotKeptAreRefusedBecauseJsonRpcSendsThemByPosition() {
+        assertThatThrownBy(() -> new OdooCall("m", "search_read", Optional.empty(), Map.of("domain", List.of(), "fields", List.of()), Map.of(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LinkedHashMap");
+    }
+
+    @Test
     void validationErrorsArePoison() throws Exception {
         OdooSession session = session(StandinSettings.odoo17(), Map.of());
-        assertThatThrownBy(() -> session.call(OdooCall.onModel("maintenance.request", "create",
-                Map.of("vals_list", Map.of("name", "x", "priority", "9"))))).isInstanceOfSatisfying(OdooException.class, e -> {
+        LinkedHashMap<String, Object> params = new LinkedHashMap<>();
+        params.put("vals_list", Map.of("name", "x", "priority", "9"));
+        assertThatThrownBy(() -> session.call(OdooCall.onModel("maintenance.request", "create", params))).isInstanceOfSatisfying(OdooException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.POISON);
                     assertThat(e.errorClass()).isEqualTo("builtins.ValueError");
                 });
