@@ -1,5 +1,6 @@
 package io.rigstream.odoo.sink.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,11 @@ public record Batch(Lane lane, List<PendingRecord> records, Optional<Instant> fi
 
     public static Batch of(Lane lane, List<PendingRecord> records) {
         return new Batch(lane, records, Optional.empty(), 0);
+    }
+
+    /** True once this batch has kept failing for longer than {@code deadline}; never without a deadline. */
+    public boolean pastDeadline(Optional<Duration> deadline, Instant now) {
+        return deadline.isPresent() && firstFailure.isPresent() && !firstFailure.get().plus(deadline.get()).isAfter(now);
     }
 
     /** The records still to deliver after a transient failure at {@code now}. */

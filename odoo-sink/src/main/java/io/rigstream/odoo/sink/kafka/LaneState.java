@@ -25,6 +25,7 @@ final class LaneState {
     final Lane lane;
     private final Deque<Waiting> buffer = new ArrayDeque<>();
     Future<BatchOutcome> inFlight;
+    Batch inFlightBatch;
     Optional<Batch> retry = Optional.empty();
     Instant retryAt = Instant.MIN;
     String retryCause = "";
@@ -61,6 +62,26 @@ final class LaneState {
 
     boolean busy() {
         return inFlight != null;
+    }
+
+    void retryLater(Batch batch, Instant at, String cause) {
+        retry = Optional.of(batch);
+        retryAt = at;
+        retryCause = cause;
+    }
+
+    void retryDone() {
+        retry = Optional.empty();
+    }
+
+    void fly(Batch batch, Future<BatchOutcome> delivery) {
+        inFlightBatch = batch;
+        inFlight = delivery;
+    }
+
+    void landed() {
+        inFlightBatch = null;
+        inFlight = null;
     }
 
     /** Drops what belongs to partitions this consumer no longer owns. */

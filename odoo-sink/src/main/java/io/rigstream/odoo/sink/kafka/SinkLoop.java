@@ -5,8 +5,8 @@ import io.rigstream.odoo.sink.config.RetrySettings;
 import io.rigstream.odoo.sink.config.SinkTopics;
 import io.rigstream.odoo.sink.delivery.Backoff;
 import io.rigstream.odoo.sink.delivery.Batch;
-import io.rigstream.odoo.sink.delivery.Delivery;
 import io.rigstream.odoo.sink.delivery.BatchOutcome;
+import io.rigstream.odoo.sink.delivery.Delivery;
 import io.rigstream.odoo.sink.delivery.Lane;
 import io.rigstream.odoo.sink.delivery.PendingRecord;
 import io.rigstream.odoo.sink.health.SinkHealth;
@@ -14,17 +14,14 @@ import io.rigstream.odoo.sink.metrics.SinkMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -57,7 +54,6 @@ public final class SinkLoop implements Runnable {
     private final SinkHealth health;
     private final SinkMetrics metrics;
     private final Map<Lane, LaneState> lanes = new LinkedHashMap<>();
-    private final Map<Lane, Batch> inFlightBatches = new LinkedHashMap<>();
     private final OffsetTracker offsets = new OffsetTracker();
     private volatile boolean running = true;
 
@@ -87,7 +83,8 @@ public final class SinkLoop implements Runnable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topics.maintenance(), topics.downtime(), topics.usage()), new Rebalance());
+            consumer.subscribe(List.of(topics.maintenance(), topics.downtime(), topics.usage()),
+                    new RevocationHandler(consumer, offsets, lanes.values()));
             health.polling(true);
             while (running && !health.isFatal()) {
                 var records = consumer.poll(pollTimeout());
@@ -125,7 +122,7 @@ public final class SinkLoop implements Runnable {
             if (lane.inFlight == null || !lane.inFlight.isDone()) {
                 continue;
             }
-            Batch batch = inFlightBatches.remove(lane.lane);
+            Batch batch = lane.inFlightBatch;
             BatchOutcome outcome;
             try {
                 outcome = lane.inFlight.get();
@@ -134,7 +131,7 @@ public final class SinkLoop implements Runnable {
                 health.fatal("internal error delivering a " + lane.lane.tag() + " batch: " + e.getCause());
                 return;
             } finally {
-                lane.inFlight = null;
+                lane.landed();
             }
             offsets.done(outcome.done());
             if (outcome.isFatal()) {
@@ -144,7 +141,7 @@ public final class SinkLoop implements Runnable {
             } else if (outcome.needsRetry()) {
                 scheduleRetry(lane, batch, outcome);
             } else {
-                lane.retry = Optional.empty();
+                lane.retryDone();
                 health.recovered(lane.lane);
             }
         }
@@ -154,15 +151,13 @@ public final class SinkLoop implements Runnable {
         Instant now = clock.instant();
         List<PendingRecord> stillOwned = outcome.remaining().stream().filter(r -> offsets.isTracked(r.topicPartition())).toList();
         if (stillOwned.isEmpty()) {
-            lane.retry = Optional.empty();
+            lane.retryDone();
             return;
         }
         Batch again = batch.failedAgain(stillOwned, now);
         Duration delay = backoff.delay(again.failures(), outcome.retryAfter());
         String cause = outcome.failure().map(e -> e.errorClass() + ": " + e.getMessage()).orElse("unknown");
-        lane.retry = Optional.of(again);
-        lane.retryAt = now.plus(delay);
-        lane.retryCause = cause;
+        lane.retryLater(again, now.plus(delay), cause);
         health.backingOff(lane.lane, cause);
         metrics.batchRetried(lane.lane);
         LOG.warn("{} batch of {} records failed transiently ({}); retry {} in {} ms", lane.lane.tag(), stillOwned.size(),
@@ -178,10 +173,7 @@ public final class SinkLoop implements Runnable {
             }
             if (lane.retry.isPresent()) {
                 if (!now.isBefore(lane.retryAt)) {
-                    Batch batch = lane.retry.get();
-                    boolean expired = retry.deadline().isPresent() && batch.firstFailure().isPresent()
-                            && !batch.firstFailure().get().plus(retry.deadline().get()).isAfter(now);
-                    submit(lane, batch, expired);
+                    submit(lane, lane.retry.get(), lane.retry.get().pastDeadline(retry.deadline(), now));
                 }
             } else if (lane.batchDue(now, batching.maxRecords(), batching.linger())) {
                 submit(lane, Batch.of(lane.lane, lane.take(batching.maxRecords())), false);
@@ -190,9 +182,8 @@ public final class SinkLoop implements Runnable {
     }
 
     private void submit(LaneState lane, Batch batch, boolean expired) {
-        inFlightBatches.put(lane.lane, batch);
         String cause = lane.retryCause;
-        lane.inFlight = workers.submit(() -> expired ? delivery.expire(batch, cause) : delivery.deliver(batch));
+        lane.fly(batch, workers.submit(() -> expired ? delivery.expire(batch, cause) : delivery.deliver(batch)));
     }
 
     private void pauseOrResume() {
@@ -256,38 +247,8 @@ public final class SinkLoop implements Runnable {
         lanes.values().forEach(lane -> {
             if (lane.inFlight != null) {
                 lane.inFlight.cancel(true);
-                lane.inFlight = null;
+                lane.landed();
             }
         });
-    }
-
-    private final class Rebalance implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, OffsetAndMetadata> ready = offsets.toCommit(partitions);
-            if (!ready.isEmpty()) {
-                try {
-                    consumer.commitSync(ready);
-                } catch (KafkaException e) {
-                    LOG.warn("Commit on revocation failed; the new owner delivers those records again (idempotently)", e);
-                }
-            }
-            forget(partitions);
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            forget(partitions);
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            LOG.info("Assigned {}", partitions);
-        }
-
-        private void forget(Collection<TopicPartition> partitions) {
-            offsets.forget(partitions);
-            lanes.values().forEach(lane -> lane.dropPartitions(partitions));
-        }
     }
 }
