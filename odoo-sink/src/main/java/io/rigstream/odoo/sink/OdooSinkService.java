@@ -64,6 +64,7 @@ public final class OdooSinkService implements AutoCloseable {
     private SinkLoop loop;
     private Thread pollThread;
     private Thread connectThread;
+    private boolean closed;
 
     public OdooSinkService(OdooSinkConfig config, Clock clock, MeterRegistry meters, HealthRegistry healthRegistry) {
         this.config = config;
@@ -73,9 +74,24 @@ public final class OdooSinkService implements AutoCloseable {
     }
 
     public synchronized void start() {
-        if (loop != null) {
+        if (loop != null || closed) {
             throw new IllegalStateException("already started");
         }
+        try {
+            wire();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        pollThread.start();
+        if (connectThread != null) {
+            connectThread.start();
+        }
+        LOG.info("odoo-sink started in {} mode, reading {}, {}, {}", config.connection().mode().key(), config.topics().maintenance(),
+                config.topics().downtime(), config.topics().usage());
+    }
+
+    private void wire() {
         RequestThrottle throttle = new RequestThrottle(config.throttle(), clock, Sleeper.SYSTEM, metrics);
         OdooTransport transport = config.connection().mode() == OdooMode.DRY_RUN ? openOutbox(throttle) : liveSession(throttle);
         SchemaRegistryClient registry = config.common().schemaRegistry();
@@ -89,12 +105,6 @@ public final class OdooSinkService implements AutoCloseable {
                 new ByteArrayDeserializer(), new ByteArrayDeserializer()), topics, config.batch(), config.retry(),
                 new Backoff(config.retry(), () -> ThreadLocalRandom.current().nextDouble()), delivery, workers, clock, health, metrics);
         pollThread = new Thread(this::poll, "odoo-sink-poll");
-        pollThread.start();
-        if (connectThread != null) {
-            connectThread.start();
-        }
-        LOG.info("odoo-sink started in {} mode, reading {}, {}, {}", config.connection().mode().key(), topics.maintenance(),
-                topics.downtime(), topics.usage());
     }
 
     /** Completes when the sink has stopped; exceptionally with the message of a fatal error. */
@@ -109,22 +119,29 @@ public final class OdooSinkService implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (loop == null) {
+        if (closed) {
             return;
         }
-        loop.stop();
-        join(pollThread);
+        closed = true;
+        if (loop != null) {
+            loop.stop();
+            join(pollThread);
+        }
         if (connectThread != null) {
             connectThread.interrupt();
             join(connectThread);
         }
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (workers != null) {
+            workers.shutdownNow();
+            try {
+                workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        producer.close(CLOSE_WAIT);
+        if (producer != null) {
+            producer.close(CLOSE_WAIT);
+        }
         if (outbox != null) {
             try {
                 outbox.close();

@@ -258,6 +258,10 @@ public final class OdooSinkConfig {
         if (retry.initialBackoff().compareTo(retry.maxBackoff()) > 0) {
             throw new ConfigException(RETRY_INITIAL_MS + " must not exceed " + RETRY_MAX_MS);
         }
+        if (java.util.Set.of(topics.usage(), topics.maintenance(), topics.downtime(), topics.deadLetter()).size() != 4) {
+            throw new ConfigException(TOPIC_USAGE + ", " + TOPIC_MAINTENANCE + ", " + TOPIC_DOWNTIME + " and " + TOPIC_DEAD_LETTER
+                    + " must be four different topics: each has its own record type");
+        }
         if (parsed.getInt(MAX_CONCURRENT) < parsed.getInt(RATE_REPLICAS)) {
             throw new ConfigException(MAX_CONCURRENT + " (" + parsed.getInt(MAX_CONCURRENT) + ") is for the whole deployment "
                     + "and must allow one call per replica (" + RATE_REPLICAS + " = " + parsed.getInt(RATE_REPLICAS) + ")");

@@ -100,6 +100,12 @@ class OdooSinkConfigTest {
     }
 
     @Test
+    void eachTopicHasItsOwnRecordTypeSoTheyMustDiffer() {
+        assertThatThrownBy(() -> Fixtures.config(Map.of("odoo.topic.downtime", "rigstream.maintenance.triggers")))
+                .hasMessageContaining("odoo.topic.downtime");
+    }
+
+    @Test
     void aTypoInAKeyFailsStartUp() {
         assertThatThrownBy(() -> Fixtures.config(Map.of("odoo.batch.max-record", "10"))).hasMessageContaining("odoo.batch.max-record");
     }
