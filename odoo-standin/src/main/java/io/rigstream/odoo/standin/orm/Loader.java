@@ -11,7 +11,7 @@ import java.util.Optional;
  * A row that fails does not stop the others from being tried, so the answer names every bad row; then nothing is
  * kept ({@code ids: false}), as on a real server.
  */
-final class Loader {
+public final class Loader {
 
     private Loader() {
     }
@@ -35,11 +35,7 @@ final class Loader {
                 messages.add(rowMessage(index, message));
             }
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("ids", messages.isEmpty() ? ids : false);
-        result.put("messages", messages);
-        result.put("nextrow", 0);
-        return result;
+        return result(messages.isEmpty() ? ids : false, messages);
     }
 
     private static int loadRow(Database.Transaction tx, ModelSpec model, List<String> columns, List<Object> row)
@@ -65,6 +61,23 @@ final class Loader {
         int id = RecordWriter.create(tx, model, values);
         xmlid.ifPresent(name -> tx.bindXmlid(name, model.name(), id));
         return id;
+    }
+
+    /** A load answer in which every row failed with {@code message}: nothing written. */
+    public static Map<String, Object> everyRowFailed(int rows, String message) {
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (int index = 0; index < rows; index++) {
+            messages.add(rowMessage(index, new LinkedHashMap<>(Map.of("message", message))));
+        }
+        return result(false, messages);
+    }
+
+    private static Map<String, Object> result(Object ids, List<Map<String, Object>> messages) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("ids", ids);
+        result.put("messages", messages);
+        result.put("nextrow", 0);
+        return result;
     }
 
     private static Map<String, Object> rowMessage(int index, Map<String, Object> detail) {
