@@ -92,10 +92,6 @@ public final class OdooStandin implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    public StandinSettings settings() {
-        return settings;
-    }
-
     public FaultInjector faults() {
         return faults;
     }
