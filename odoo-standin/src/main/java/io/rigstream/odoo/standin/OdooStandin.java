@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,7 +141,7 @@ public final class OdooStandin implements AutoCloseable {
     private HttpServer listen(int onPort) {
         try {
             HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 64);
-            OrmService orm = new OrmService(database, settings.writeDenied());
+            OrmService orm = new OrmService(database, settings.writeDenied(), ZoneId.of(settings.userTimeZone()));
             ObjectCalls calls = new ObjectCalls(orm, faults, meter);
             if (settings.servesJsonRpc()) {
                 created.createContext("/jsonrpc", new ServerFaults(new JsonRpcEndpoint(settings, calls), faults, meter));

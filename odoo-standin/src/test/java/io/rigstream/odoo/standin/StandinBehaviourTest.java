@@ -61,6 +61,18 @@ class StandinBehaviourTest {
     }
 
     @Test
+    void loadReadsDatetimesInTheUsersTimeZoneUnlessTheContextSaysOtherwise() throws Exception {
+        start(StandinSettings.odoo17().withUserTimeZone("Europe/Berlin"));
+        List<String> columns = List.of("id", "name", "schedule_date");
+        probe.executeKw(Models.REQUEST, "load", List.of(columns, List.of(List.of("rigstream.local", "x", "2026-11-23 10:15:00"))), Map.of());
+        probe.executeKw(Models.REQUEST, "load", List.of(columns, List.of(List.of("rigstream.utc", "x", "2026-11-23 10:15:00"))),
+                Map.of("context", Map.of("tz", "UTC")));
+
+        assertThat(standin.state().byExternalId("rigstream.local").orElseThrow()).containsEntry("schedule_date", "2026-11-23 09:15:00");
+        assertThat(standin.state().byExternalId("rigstream.utc").orElseThrow()).containsEntry("schedule_date", "2026-11-23 10:15:00");
+    }
+
+    @Test
     void serialNumbersAreUniqueThroughLoadToo() throws Exception {
         start(StandinSettings.odoo17());
         standin.state().createEquipment("Excavator EX-0042", "EX-0042");

@@ -1,5 +1,6 @@
 package io.rigstream.odoo.standin.orm;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,17 +17,18 @@ public final class Loader {
     private Loader() {
     }
 
-    static Map<String, Object> load(Database database, ModelSpec model, List<String> columns, List<List<Object>> rows) {
+    static Map<String, Object> load(Database database, ModelSpec model, List<String> columns, List<List<Object>> rows, ZoneId zone) {
         columns.forEach(column -> model.requireField(column.contains("/") ? column.substring(0, column.indexOf('/')) : column));
-        return database.transaction(tx -> loadRows(tx, model, columns, rows), result -> result.get("ids") == Boolean.FALSE);
+        return database.transaction(tx -> loadRows(tx, model, columns, rows, zone), result -> result.get("ids") == Boolean.FALSE);
     }
 
-    private static Map<String, Object> loadRows(Database.Transaction tx, ModelSpec model, List<String> columns, List<List<Object>> rows) {
+    private static Map<String, Object> loadRows(Database.Transaction tx, ModelSpec model, List<String> columns, List<List<Object>> rows,
+            ZoneId zone) {
         List<Integer> ids = new ArrayList<>();
         List<Map<String, Object>> messages = new ArrayList<>();
         for (int index = 0; index < rows.size(); index++) {
             try {
-                ids.add(loadRow(tx, model, columns, rows.get(index)));
+                ids.add(loadRow(tx, model, columns, rows.get(index), zone));
             } catch (ImportConverter.CellError e) {
                 messages.add(rowMessage(index, e.message));
             } catch (OdooError e) {
@@ -38,7 +40,7 @@ public final class Loader {
         return result(messages.isEmpty() ? ids : false, messages);
     }
 
-    private static int loadRow(Database.Transaction tx, ModelSpec model, List<String> columns, List<Object> row)
+    private static int loadRow(Database.Transaction tx, ModelSpec model, List<String> columns, List<Object> row, ZoneId zone)
             throws ImportConverter.CellError {
         Optional<String> xmlid = Optional.empty();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -50,7 +52,7 @@ public final class Loader {
                 xmlid = text.isEmpty() ? Optional.empty() : Optional.of(text.contains(".") ? text : "__import__." + text);
             } else {
                 String field = column.contains("/") ? column.substring(0, column.indexOf('/')) : column;
-                values.put(field, ImportConverter.convert(tx, model, column, cell));
+                values.put(field, ImportConverter.convert(tx, model, column, cell, zone));
             }
         }
         Optional<Integer> existing = xmlid.flatMap(id -> tx.resolveXmlid(id, model.name()));
