@@ -66,7 +66,7 @@ public final class FleetPlanner {
             String id = String.format("%s-%04d", type.idPrefix(), i + 1);
             // Machine 0 sits just under the 500 h service tier, so the plan always crosses one.
             double hourMeter = i == 0 ? 498.0 : 100 + random.nextInt(2900) + random.nextDouble();
-            Machine machine = new Machine(scenario.tenant(), id, type, hourMeter, 1000 + random.nextInt(9000));
+            Machine machine = new Machine(scenario.tenant(), id, type, hourMeter, 1000 + random.nextInt(9000), clockSkew(i));
             machines.add(machine);
             Job job = jobs.get(i % jobs.size());
             machine.state().moveTo(job.latitude(), job.longitude());
@@ -88,6 +88,18 @@ public final class FleetPlanner {
         }
         return new FleetPlan(List.copyOf(jobs), List.copyOf(machines), List.copyOf(assignments), activity,
                 List.copyOf(incidents), start, end);
+    }
+
+    /**
+     * Two gateways with a wrong clock: one 90 s ahead, one 50 s behind. Both stay within the bridge's allowed skew;
+     * their machines are off around midnight and at the shift edges, so device time and true time give the same days.
+     */
+    private static Duration clockSkew(int index) {
+        return switch (index) {
+            case 7 -> Duration.ofSeconds(90);
+            case 8 -> Duration.ofSeconds(-50);
+            default -> Duration.ZERO;
+        };
     }
 
     private EquipmentAssignment assignment(String equipmentId, Job job, Instant from, Instant to, int n) {
