@@ -102,6 +102,7 @@ public final class FleetSimulator {
                         red = false;
                         clearedSinceLastReading = true;
                         truth.expect(new GroundTruth.ExpectedEvent(id, "FAULT_CLEARED", "spn " + RED_SPN));
+                        truth.expect(new GroundTruth.ExpectedEvent(id, "DOWNTIME_ENDED", "from " + redSince));
                         addDowntime(id, assignments, redSince, t);
                     }
                     case AMBER_FAULT -> {

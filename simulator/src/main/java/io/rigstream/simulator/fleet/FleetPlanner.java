@@ -60,7 +60,7 @@ public final class FleetPlanner {
         List<EquipmentAssignment> assignments = new ArrayList<>();
         Map<String, List<ActivitySpan>> activity = new HashMap<>();
         List<Incident> incidents = new ArrayList<>();
-        Instant assignedSince = start.minus(Duration.ofDays(30));
+        // The rental covers the simulated period exactly: no day is billed that the simulation did not live through.
         for (int i = 0; i < scenario.equipmentCount(); i++) {
             MachineType type = MachineType.values()[i % MachineType.values().length];
             String id = String.format("%s-%04d", type.idPrefix(), i + 1);
@@ -75,12 +75,12 @@ public final class FleetPlanner {
             if (transferred) {
                 Job next = jobs.get((i + 1) % jobs.size());
                 Instant transfer = scenario.lastDay().atStartOfDay(job.zone()).toInstant().plus(Duration.ofHours(3));
-                assignments.add(assignment(id, job, assignedSince, transfer, 1));
-                assignments.add(assignment(id, next, transfer, null, 2));
+                assignments.add(assignment(id, job, start, transfer, 1));
+                assignments.add(assignment(id, next, transfer, end, 2));
                 planDays(spans, job, firstDay, scenario.lastDay().minusDays(1));
                 planDays(spans, next, scenario.lastDay(), scenario.lastDay());
             } else {
-                assignments.add(assignment(id, job, assignedSince, null, 1));
+                assignments.add(assignment(id, job, start, end, 1));
                 planDays(spans, job, firstDay, scenario.lastDay());
             }
             activity.put(id, spans);
