@@ -37,6 +37,7 @@ public final class FleetSimulator {
 
     private static final int RED_SPN = 110;
     private static final int AMBER_SPN = 100;
+    private static final double LONGEST_DAY_HOURS = 12.5;
     private static final long SERVICE_STEP_HOURS = 250;
     private static final long SERVICE_LEAD_HOURS = 25;
     private static final List<Long> SERVICE_TIERS = List.of(250L, 500L, 1000L, 2000L);
@@ -235,8 +236,10 @@ public final class FleetSimulator {
             return;
         }
         ZonedDateTime local = t.atZone(ZoneId.of(assignment.getSiteTimeZone()));
+        // Topped up at dawn unless the tank still holds more than the longest day burns (12.5 h working): a machine
+        // never runs dry, whose fuel would then be burnt in the truth without ever leaving the tank.
         if (local.toLocalTime().equals(LocalTime.of(5, 0))
-                && machine.state().fuelLitres() < 0.4 * machine.type().tankLitres()) {
+                && machine.state().fuelLitres() < LONGEST_DAY_HOURS * machine.type().workingLitresPerHour()) {
             machine.state().refuel(machine.type().tankLitres());
         }
     }

@@ -123,4 +123,21 @@ class FleetSimulatorTest {
                 .allSatisfy(d -> assertThat(d.billableHours()).isGreaterThanOrEqualTo(Math.min(4.0, d.availableHours())));
         assertThat(days).filteredOn(d -> d.shiftHours() == 0).allSatisfy(d -> assertThat(d.billableHours()).isEqualTo(d.engineHours()));
     }
+
+    @Test
+    void noTankRunsDryWhileItsEngineRuns() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (long seed : new long[] {11, 12, 13, 14, 42}) {
+            Simulation simulation = FleetSimulator.run(Scenario.demo(seed, THURSDAY).withEquipment(20, 4));
+            for (GatewayMessage message : simulation.messages()) {
+                if (message.readings() != 1) {
+                    continue;
+                }
+                var reading = json.readTree(message.payload());
+                if (reading.get("engine").get("running").asBoolean()) {
+                    assertThat(reading.get("fuel").get("levelPct").asDouble()).as("seed %d, %s", seed, message.topic()).isPositive();
+                }
+            }
+        }
+    }
 }

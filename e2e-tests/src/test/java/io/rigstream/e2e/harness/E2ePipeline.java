@@ -172,6 +172,8 @@ public final class E2ePipeline implements AutoCloseable {
         values.put(TopologySettings.STATE_DIR, workDirectory.resolve("topology-state-" + instance).toString());
         values.put(TopologySettings.PUNCTUATION_INTERVAL, "PT2S");
         values.put("kafka.streams.commit.interval.ms", "500");
+        // Two instances and the rest of the pipeline share a 2-core, 24 GB machine.
+        values.put(TopologySettings.ROCKSDB_MEMORY_BYTES, Integer.toString(64 * 1024 * 1024));
         return values;
     }
 
