@@ -17,7 +17,7 @@ class PipelineCorrectnessIT {
     @Test
     @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
     void aSimulatedFleetIsBilledAndMaintainedExactlyAsItReallyWorked() throws Exception {
-        Simulation simulation = FleetRun.simulate(42, 20);
+        Simulation simulation = FleetRun.simulate(42, 12);
         try (E2ePipeline pipeline = E2ePipeline.start("correctness")) {
             pipeline.seedOdoo(simulation);
             pipeline.startTopology("a");
