@@ -72,9 +72,13 @@ final class WindowPublisher {
 
     /**
      * @param closeTime days ending at or before {@code closeTime - grace} are closed; {@link Long#MIN_VALUE} while
-     *                  no time is known, when only changed hours are published
+     *                  no time is known (a task just taken over, before its first record), when nothing is done:
+     *                  the recomputation the equipment owes stays owed until it can be done in full
      */
     void publish(String equipment, EquipmentStatus status, long closeTime) {
+        if (closeTime == Long.MIN_VALUE) {
+            return;
+        }
         Work work = new Work(equipment, status);
         long floor = recomputableFrom(status, closeTime);
         long limit = Math.max(closeTime, status.maxDeviceTs());
@@ -82,9 +86,6 @@ final class WindowPublisher {
                 .filter(range -> Math.min(range[1], limit) >= Math.max(range[0], floor))
                 .map(range -> new TimeRange(Math.max(range[0], floor), Math.min(range[1], limit)));
         dirty.ifPresent(range -> publishHours(work, range));
-        if (closeTime == Long.MIN_VALUE) {
-            return;
-        }
         publishEquipmentDays(work, dirty, floor, closeTime);
         Set<String> jobs = new LinkedHashSet<>(work.history.jobIds());
         jobs.addAll(status.jobsWithCursor());

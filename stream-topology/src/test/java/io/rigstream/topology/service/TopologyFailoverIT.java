@@ -122,10 +122,19 @@ class TopologyFailoverIT {
                 });
             }
         }
-        String jobUrl = "http://localhost:" + a.port + "/jobs/acme/job-0/usage?from=" + FIRST_DAY + "&to=" + LAST_DAY;
-        Map<?, ?> usage = json.readValue(http.send(HttpRequest.newBuilder(URI.create(jobUrl)).build(),
-                HttpResponse.BodyHandlers.ofString()).body(), Map.class);
-        assertThat(usage.get("job")).isEqualTo("acme/job-0");
+        // job-0 has ex-0, ex-3 and ex-6, spread over both instances; both data days are in the past, so an idle
+        // instance closes them by the wall clock
+        for (Instance instance : List.of(a, b)) {
+            String jobUrl = "http://localhost:" + instance.port + "/jobs/acme/job-0/usage?from=" + FIRST_DAY + "&to=" + LAST_DAY;
+            await().atMost(60, TimeUnit.SECONDS).untilAsserted(() -> {
+                Map<?, ?> usage = json.readValue(http.send(HttpRequest.newBuilder(URI.create(jobUrl)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body(), Map.class);
+                assertThat(usage.get("job")).isEqualTo("acme/job-0");
+                assertThat((List<?>) usage.get("days")).hasSize(6);
+                assertThat(((Map<?, ?>) usage.get("totals")).keySet()).map(Object::toString)
+                        .containsExactlyInAnyOrder("ex-0", "ex-3", "ex-6");
+            });
+        }
     }
 
     /** One topology instance with its own state directory and, when given a port, its query and health server. */
