@@ -66,6 +66,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    /** Stops the broker (the KRaft controller stays up): clients see Kafka down until {@link #restartBroker()}. */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(broker -> {
+            broker.shutdown();
+            broker.awaitShutdown();
+        });
+        LOG.info("Embedded Kafka broker stopped");
+    }
+
+    /** Starts the broker again on the same port, with the data it had. */
+    public void restartBroker() {
+        cluster.brokers().values().forEach(broker -> broker.startup());
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting the embedded Kafka broker", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Embedded Kafka broker did not come back: " + e.getCause().getMessage(), e.getCause());
+        }
+        LOG.info("Embedded Kafka broker restarted at {}", bootstrapServers());
+    }
+
     public Admin admin() {
         return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
     }

@@ -1,0 +1,38 @@
+package io.rigstream.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedKafkaRestartIT {
+
+    @Test
+    void brokerRestartsOnTheSameAddressKeepingItsData() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            String bootstrap = kafka.bootstrapServers();
+            try (Admin admin = kafka.admin()) {
+                admin.createTopics(List.of(new NewTopic("restart", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+            Map<String, Object> properties = Map.of("bootstrap.servers", bootstrap, "delivery.timeout.ms", 120_000);
+            try (var producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("restart", "before")).get(30, TimeUnit.SECONDS);
+                kafka.stopBroker();
+                var pending = producer.send(new ProducerRecord<>("restart", "during"));
+                assertThat(pending).isNotDone();
+                kafka.restartBroker();
+                RecordMetadata during = pending.get(60, TimeUnit.SECONDS);
+                assertThat(during.offset()).isEqualTo(1);
+            }
+            assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
+        }
+    }
+}

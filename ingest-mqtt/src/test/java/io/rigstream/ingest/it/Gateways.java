@@ -1,0 +1,126 @@
+package io.rigstream.ingest.it;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/** Real Paho clients standing in for gateways: QoS 1 publishes with a bounded number awaiting PUBACK. */
+final class Gateways implements AutoCloseable {
+
+    private final String serverUri;
+    private final int maxInFlight;
+    private final ConcurrentHashMap<String, MqttAsyncClient> clients = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    Gateways(String serverUri, int maxInFlight) {
+        this.serverUri = serverUri;
+        this.maxInFlight = maxInFlight;
+    }
+
+    static String topic(String equipmentId) {
+        return "fleet/acme/" + equipmentId + "/telemetry";
+    }
+
+    /** A batch of {@code count} engine readings with seq {@code firstSeq}.., device time a little in the past. */
+    static byte[] batch(String equipmentId, long firstSeq, int count) {
+        StringBuilder json = new StringBuilder("{\"equipmentId\":\"").append(equipmentId).append("\",\"readings\":[");
+        long base = baseMillis();
+        for (int i = 0; i < count; i++) {
+            long seq = firstSeq + i;
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"ts\":").append(base + seq * 100).append(",\"seq\":").append(seq)
+                    .append(",\"engine\":{\"running\":true,\"hourMeter\":").append(100 + seq / 3600.0).append("}}");
+        }
+        return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Device times start 6 h back and advance 100 ms per seq: 100,000 readings stay in the past. */
+    private static long baseMillis() {
+        return Instant.now().minusSeconds(6 * 3600).toEpochMilli();
+    }
+
+    static byte[] single(long seq) {
+        return batchlessReading(seq).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String batchlessReading(long seq) {
+        long ts = baseMillis() + seq * 100;
+        return "{\"ts\":" + ts + ",\"seq\":" + seq + ",\"engine\":{\"running\":true,\"hourMeter\":" + (100 + seq / 3600.0) + "}}";
+    }
+
+    /** Publishes at QoS 1; blocks while {@code maxInFlight} of this gateway's messages await their PUBACK. */
+    void publish(String equipmentId, byte[] payload) throws MqttException, InterruptedException {
+        Semaphore gate = permits.computeIfAbsent(equipmentId, id -> new Semaphore(maxInFlight));
+        while (!gate.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+            // Waiting for PUBACKs: the bridge is holding them back.
+        }
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        published.incrementAndGet();
+        client(equipmentId).publish(topic(equipmentId), message, null, new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                acknowledged.incrementAndGet();
+                gate.release();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable exception) {
+                failures.incrementAndGet();
+                gate.release();
+            }
+        });
+    }
+
+    long acknowledged() {
+        return acknowledged.get();
+    }
+
+    /** Publishes the broker refused or that were lost with a connection: a test must see none. */
+    long failures() {
+        return failures.get();
+    }
+
+    long awaitingAck() {
+        return published.get() - acknowledged.get();
+    }
+
+    private MqttAsyncClient client(String equipmentId) {
+        return clients.computeIfAbsent(equipmentId, id -> {
+            try {
+                MqttAsyncClient client = new MqttAsyncClient(serverUri, "gw-" + id, new MemoryPersistence());
+                MqttConnectionOptions options = new MqttConnectionOptions();
+                options.setCleanStart(true);
+                client.connect(options).waitForCompletion(30_000);
+                return client;
+            } catch (MqttException e) {
+                throw new IllegalStateException("gateway " + id + " cannot connect", e);
+            }
+        });
+    }
+
+    @Override
+    public void close() throws MqttException {
+        for (MqttAsyncClient client : clients.values()) {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(10_000);
+            }
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.rigstream.simulator.fleet;
+
+/** One simulated machine and the counters its gateway reports; mutated only by the simulator's clock loop. */
+public final class Machine {
+
+    private final String tenant;
+    private final String equipmentId;
+    private final MachineType type;
+    private final MachineState state;
+
+    public Machine(String tenant, String equipmentId, MachineType type, double initialHourMeter, double initialOdometerKm) {
+        this.tenant = tenant;
+        this.equipmentId = equipmentId;
+        this.type = type;
+        this.state = new MachineState(initialHourMeter, type.tankLitres() * 0.8, initialOdometerKm);
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    public String equipmentId() {
+        return equipmentId;
+    }
+
+    public MachineType type() {
+        return type;
+    }
+
+    public MachineState state() {
+        return state;
+    }
+}

@@ -1,0 +1,75 @@
+package io.rigstream.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rigstream.simulator.fleet.FleetPlan.ActivitySpan;
+import io.rigstream.simulator.gateway.GatewayMessage;
+import io.rigstream.simulator.truth.DayUsageTruth;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FleetSimulatorTest {
+
+    private static final LocalDate THURSDAY = LocalDate.of(2026, 11, 19);
+
+    @Test
+    void sameSeedGivesTheSameMessagesAndTruth() {
+        Simulation first = FleetSimulator.run(Scenario.demo(42, THURSDAY));
+        Simulation second = FleetSimulator.run(Scenario.demo(42, THURSDAY));
+        assertThat(second.messages()).hasSameSizeAs(first.messages());
+        for (int i = 0; i < first.messages().size(); i++) {
+            GatewayMessage a = first.messages().get(i);
+            GatewayMessage b = second.messages().get(i);
+            assertThat(b.topic()).isEqualTo(a.topic());
+            assertThat(Arrays.equals(a.payload(), b.payload())).isTrue();
+        }
+        assertThat(second.truth().validReadings()).isEqualTo(first.truth().validReadings());
+    }
+
+    @Test
+    void engineHoursInTheTruthEqualThePlannedRunningTime() {
+        Simulation simulation = FleetSimulator.run(Scenario.demo(7, THURSDAY));
+        String equipment = "WL-0002";
+        double planned = simulation.plan().activity().get(equipment).stream()
+                .mapToDouble(span -> Duration.between(span.from(), span.to()).toSeconds() / 3600.0).sum();
+        double truth = simulation.truth().days().stream().filter(d -> d.equipmentId().equals(equipment))
+                .mapToDouble(DayUsageTruth::engineHours).sum();
+        assertThat(truth).isCloseTo(planned, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(planned).isGreaterThan(10);
+    }
+
+    @Test
+    void brokenMachineDoesNotRunWhileItsRedFaultIsActive() {
+        Simulation simulation = FleetSimulator.run(Scenario.demo(7, THURSDAY));
+        List<ActivitySpan> spans = simulation.plan().activity().get("WL-0002");
+        var breakdown = simulation.plan().incidents().stream().filter(i -> i.equipmentId().equals("WL-0002")).toList();
+        assertThat(breakdown).hasSize(2);
+        assertThat(spans).noneMatch(s -> s.to().isAfter(breakdown.get(0).at()) && s.from().isBefore(breakdown.get(1).at()));
+        assertThat(simulation.truth().days().stream().filter(d -> d.equipmentId().equals("WL-0002"))
+                .mapToDouble(DayUsageTruth::downtimeHours).sum())
+                // 10:30-17:00 on Wednesday and 07:00-09:00 on Thursday, all within shift hours.
+                .isCloseTo(6.5 + 2.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void malformedMessagesAreCountedWithTheirReasons() {
+        Simulation simulation = FleetSimulator.run(Scenario.demo(3, THURSDAY));
+        long malformed = simulation.messages().stream().filter(m -> m.expectedReject().isPresent()).count();
+        assertThat(malformed).isEqualTo(6);
+        assertThat(simulation.truth().rejectsByReason().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
+    }
+
+    @Test
+    void storeAndForwardBatchCarriesTheReadingsOfTheGap() {
+        Simulation simulation = FleetSimulator.run(Scenario.demo(3, THURSDAY));
+        // WL-0006 loses connectivity 09:00-13:00 on its first day: 4 h of one-minute readings, less the lunch break.
+        GatewayMessage batch = simulation.messages().stream()
+                .filter(m -> m.topic().equals("fleet/acme/WL-0006/telemetry") && m.readings() > 1)
+                .findFirst().orElseThrow();
+        assertThat(batch.readings()).isBetween(150, 240);
+        assertThat(new String(batch.payload())).startsWith("{\"equipmentId\":");
+    }
+}
