@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A request to any instance is answered: it is forwarded to the owner (marked {@code local=true} so that it is never
  * forwarded twice). While the owner is unknown (rebalancing) the answer is 503, to be retried.
+ *
+ * <p>The routes exist before the Kafka Streams client does (the management server starts first, and the client
+ * needs its port for {@code application.server}), so they are created unbound and answer 503 until
+ * {@link #bind(InteractiveQueries)}.
  */
 public final class QueryRoutes {
 
@@ -42,12 +46,12 @@ public final class QueryRoutes {
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(10);
     private static final String LOCAL = "local=true";
 
-    private final InteractiveQueries queries;
-    private final HttpClient http;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
+    private volatile InteractiveQueries queries;
 
-    public QueryRoutes(InteractiveQueries queries) {
-        this.queries = queries;
-        this.http = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
+    /** Starts answering from {@code bound}'s stores. */
+    public void bind(InteractiveQueries bound) {
+        this.queries = bound;
     }
 
     /** The routes to give the management server. */
@@ -56,6 +60,11 @@ public final class QueryRoutes {
     }
 
     private void equipment(HttpExchange exchange) throws IOException {
+        InteractiveQueries queries = this.queries;
+        if (queries == null) {
+            respond(exchange, 503, Map.of("error", "the topology is starting; retry"));
+            return;
+        }
         String equipment = decode(exchange.getRequestURI().getRawPath().substring("/equipment/".length()));
         if (!equipment.matches("[A-Za-z0-9._-]{1,64}/[A-Za-z0-9._-]{1,64}")) {
             respond(exchange, 400, Map.of("error", "expected /equipment/<tenant>/<equipmentId>"));
@@ -76,6 +85,11 @@ public final class QueryRoutes {
     }
 
     private void jobUsage(HttpExchange exchange) throws IOException {
+        InteractiveQueries queries = this.queries;
+        if (queries == null) {
+            respond(exchange, 503, Map.of("error", "the topology is starting; retry"));
+            return;
+        }
         String[] parts = exchange.getRequestURI().getRawPath().substring("/jobs/".length()).split("/");
         Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
         if (parts.length != 3 || !parts[2].equals("usage")) {

@@ -18,7 +18,6 @@ import io.rigstream.schemas.registry.SchemaRegistryClient;
 import io.rigstream.schemas.topics.TopicDescriptor;
 import io.rigstream.schemas.topics.Topics;
 import io.rigstream.topology.TopologyConfig;
-import io.rigstream.topology.query.InteractiveQueries;
 import io.rigstream.topology.query.QueryRoutes;
 import io.rigstream.topology.testing.Telemetry;
 import io.rigstream.topology.testing.TopologyHarness;
@@ -52,7 +51,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -163,11 +161,13 @@ class TopologyFailoverIT {
         void start() throws Exception {
             service.start();
             if (port > 0) {
+                // as the launcher wires it: routes first, bound once the client exists
+                QueryRoutes queries = new QueryRoutes();
                 HealthRegistry health = new HealthRegistry();
                 service.registerHealth(health);
                 server = ManagementServer.start("localhost", port, health,
-                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                        new QueryRoutes(new InteractiveQueries(service.streams(), new HostInfo("localhost", port))).routes());
+                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), queries.routes());
+                queries.bind(service.interactiveQueries());
             }
         }
 

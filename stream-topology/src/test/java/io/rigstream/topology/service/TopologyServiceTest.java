@@ -14,6 +14,7 @@ import io.rigstream.topology.rocksdb.BoundedMemoryRocksDBConfig;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +70,18 @@ class TopologyServiceTest {
             assertThat(HealthRegistry.allOk(health.live())).isTrue();
             assertThat(HealthRegistry.allOk(health.ready())).isFalse();
             assertThat(health.ready().get("kafka-streams").detail()).isEqualTo("CREATED");
+            assertThat(service.interactiveQueries().self()).isEqualTo(HostInfo.unavailable());
+        }
+    }
+
+    @Test
+    void queriesKnowThisInstanceByItsApplicationServer(@TempDir Path stateDir) {
+        Properties given = new Properties();
+        given.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
+        given.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        given.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "topology-1.rigstream:8082");
+        try (TopologyService service = new TopologyService(config, given)) {
+            assertThat(service.interactiveQueries().self()).isEqualTo(new HostInfo("topology-1.rigstream", 8082));
         }
     }
 }
