@@ -97,7 +97,7 @@ final class EquipmentStores {
 
     /** The fault reports in force during {@code window}: the last one before it and those inside it. */
     List<FaultReport> reports(String equipment, TimeRange window) {
-        return faults.around(equipment, window.from(), window.to(), false);
+        return faults.withPredecessor(equipment, window.from(), window.to());
     }
 
     /** Every equipment of this task: the status store is the index of what the punctuators visit. */
