@@ -28,9 +28,16 @@ class EmbeddedKafkaRestartIT {
             try (var producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>("restart", "before")).get(30, TimeUnit.SECONDS);
                 kafka.stopBroker();
-                var pending = producer.send(new ProducerRecord<>("restart", "during"));
+                // send() itself may block waiting for metadata while the broker is away: call it off this thread.
+                var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return producer.send(new ProducerRecord<>("restart", "during")).get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
                 kafka.restartBroker();
-                RecordMetadata during = pending.get(60, TimeUnit.SECONDS);
+                RecordMetadata during = pending.get(240, TimeUnit.SECONDS);
                 assertThat(during.offset()).isEqualTo(1);
             }
             assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
