@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** One rendered overlay as typed objects, with the questions the tests ask of it. */
 public final class Overlay {
@@ -206,7 +207,7 @@ public final class Overlay {
         if (from.getFieldRef() != null) {
             return switch (from.getFieldRef().getFieldPath()) {
                 case "metadata.name" -> service.workload() + "-0";
-                case "metadata.namespace" -> Optional.ofNullable(podTemplate(service).getMetadata().getNamespace()).orElse(name);
+                case "metadata.namespace" -> workloadNamespace(service);
                 default -> "field:" + from.getFieldRef().getFieldPath();
             };
         }
@@ -218,6 +219,12 @@ public final class Overlay {
                     .orElse("configmap:" + from.getConfigMapKeyRef().getName());
         }
         return "resource:" + var.getName();
+    }
+
+    private String workloadNamespace(RigService service) {
+        return Stream.concat(all(Deployment.class).stream(), all(StatefulSet.class).stream())
+                .filter(w -> w.getMetadata().getName().equals(service.workload()))
+                .map(w -> w.getMetadata().getNamespace()).findFirst().orElseThrow();
     }
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");

@@ -82,9 +82,51 @@ public record ServiceSettings(String origin, RigService service, List<String> ar
         return values;
     }
 
+    /**
+     * The definition the settings are checked against: the service's own; or, while its configuration class is not on
+     * main, the shared keys plus a stand-in for each of its own keys the manifest sets (see {@link #unverified()}).
+     */
+    public ConfigDef definition() {
+        ConfigDef definition = service.definition();
+        if (service.definitionFromService()) {
+            return definition;
+        }
+        ConfigDef extended = new ConfigDef(definition);
+        for (String key : unverifiedKeys(definition)) {
+            extended.define(key, ConfigDef.Type.STRING, null, ConfigDef.Importance.LOW, "not on main yet: unverified");
+        }
+        return extended;
+    }
+
+    /**
+     * Keys and variables that could not be checked because the service's configuration class is not on main yet:
+     * empty once it is.
+     */
+    public Set<String> unverified() {
+        if (service.definitionFromService()) {
+            return Set.of();
+        }
+        ConfigDef definition = definition();
+        Set<String> unverified = new java.util.TreeSet<>(unverifiedKeys(service.definition()));
+        environment.keySet().forEach(name -> envProblem(name, definition, service.passThroughPrefixes()).ifPresent(p -> unverified.add(name)));
+        return unverified;
+    }
+
+    private Set<String> unverifiedKeys(ConfigDef shared) {
+        Set<String> keys = new java.util.TreeSet<>();
+        for (Map<String, String> source : List.of(properties, overrides)) {
+            for (String key : source.keySet()) {
+                if (!shared.names().contains(key) && service.passThroughPrefixes().stream().noneMatch(key::startsWith)) {
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
+    }
+
     /** Every setting as the service will see it: file, then RIGSTREAM_* variables, then -D flags. */
     public Map<String, String> effective() {
-        Map<String, String> merged = ConfigSources.merge(service.definition(), service.passThroughPrefixes(),
+        Map<String, String> merged = ConfigSources.merge(definition(), service.passThroughPrefixes(),
                 Optional.empty(), environment, overrides);
         Map<String, String> all = new TreeMap<>(properties);
         all.putAll(merged);
@@ -97,7 +139,7 @@ public record ServiceSettings(String origin, RigService service, List<String> ar
         if (set != null) {
             return Optional.of(set);
         }
-        ConfigDef.ConfigKey definition = service.definition().configKeys().get(key);
+        ConfigDef.ConfigKey definition = definition().configKeys().get(key);
         if (definition == null || !definition.hasDefault() || definition.defaultValue == null) {
             return Optional.empty();
         }
@@ -109,12 +151,14 @@ public record ServiceSettings(String origin, RigService service, List<String> ar
     /** Everything wrong with these settings, each naming where it is; empty when the service would accept them. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        ConfigDef definition = service.definition();
+        ConfigDef definition = definition();
+        Set<String> unverified = unverified();
         List<String> prefixes = service.passThroughPrefixes();
         if (args.isEmpty() || !args.get(0).equals(service.command())) {
             problems.add(origin + ": the first argument must be the subcommand '" + service.command() + "', got " + args);
         }
-        environment.keySet().forEach(name -> envProblem(name, definition, prefixes).ifPresent(problems::add));
+        environment.keySet().stream().filter(name -> !unverified.contains(name))
+                .forEach(name -> envProblem(name, definition, prefixes).ifPresent(problems::add));
         Map<String, String> all = effective();
         for (String key : all.keySet()) {
             if (definition.names().contains(key)) {
@@ -166,7 +210,7 @@ public record ServiceSettings(String origin, RigService service, List<String> ar
      */
     public AbstractConfig parse(Path scratch) {
         ConfigInput input = input(scratch);
-        AbstractConfig parsed = ServiceConfigParser.parse(service.definition(), service.passThroughPrefixes(), input);
+        AbstractConfig parsed = ServiceConfigParser.parse(definition(), service.passThroughPrefixes(), input);
         service.load(input);
         return parsed;
     }
