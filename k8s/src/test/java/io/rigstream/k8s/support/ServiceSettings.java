@@ -139,6 +139,9 @@ public record ServiceSettings(String origin, RigService service, List<String> ar
         if (set != null) {
             return Optional.of(set);
         }
+        if (!service.definitionFromService() && environment.containsKey(ConfigSources.envVarFor(key))) {
+            return Optional.of(environment.get(ConfigSources.envVarFor(key))); // an unverified key (see unverified())
+        }
         ConfigDef.ConfigKey definition = definition().configKeys().get(key);
         if (definition == null || !definition.hasDefault() || definition.defaultValue == null) {
             return Optional.empty();
