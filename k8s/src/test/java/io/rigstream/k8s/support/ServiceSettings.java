@@ -214,7 +214,9 @@ public record ServiceSettings(String origin, RigService service, List<String> ar
     public AbstractConfig parse(Path scratch) {
         ConfigInput input = input(scratch);
         AbstractConfig parsed = ServiceConfigParser.parse(definition(), service.passThroughPrefixes(), input);
-        service.load(input);
+        if (service.load(input).isEmpty()) {
+            io.rigstream.runtime.config.CommonConfig.from(parsed); // the checks every service's loader makes
+        }
         return parsed;
     }
 
