@@ -111,6 +111,7 @@ class ComposeTest {
                 .containsExactlyInAnyOrder("ingest", "topology", "sink");
         assertThat(compose.path("services").path("kafka").path("environment").path("KAFKA_PROCESS_ROLES").asText())
                 .as("KRaft").isEqualTo("broker,controller");
+        org.apache.kafka.common.Uuid.fromString(compose.path("services").path("kafka").path("environment").path("CLUSTER_ID").asText());
     }
 
     @ParameterizedTest
@@ -150,6 +151,13 @@ class ComposeTest {
         assertThat(publishedPorts()).containsEntry(name + ":" + port, port);
         assertThat(compose.path("services").path(name).path("read_only").asBoolean()).as("%s read-only root", name).isTrue();
         assertThat(compose.path("services").path(name).path("user").asText()).as("%s non-root", name).isEqualTo("10001:10001");
+    }
+
+    @Test
+    void noValueIsInterpolatedByAccident() throws Exception {
+        // compose replaces $VAR and ${VAR} from the shell; a literal dollar must be written $$
+        String text = Files.readString(Repo.path("compose.yaml")).replace("$$", "");
+        assertThat(text).as("compose.yaml interpolates nothing: write a literal $ as $$").doesNotContain("$");
     }
 
     @Test

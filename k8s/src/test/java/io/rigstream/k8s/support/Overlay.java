@@ -245,8 +245,8 @@ public final class Overlay {
     }
 
     /** Every Secret name the workloads refer to (volumes and env). */
-    public TreeSetView secretReferences() {
-        TreeSetView refs = new TreeSetView();
+    public References secretReferences() {
+        References refs = new References();
         podTemplates().forEach((workload, template) -> {
             for (Volume volume : template.getSpec().getVolumes()) {
                 if (volume.getSecret() != null) {
@@ -264,7 +264,9 @@ public final class Overlay {
     }
 
     /** Names, each with the workloads that refer to it. */
-    public static final class TreeSetView extends java.util.TreeMap<String, TreeSet<String>> {
+    public static final class References extends java.util.TreeMap<String, TreeSet<String>> {
+        private static final long serialVersionUID = 1L;
+
         void add(String name, String by) {
             computeIfAbsent(name, n -> new TreeSet<>()).add(by);
         }
