@@ -3,7 +3,7 @@
 #   mvn -B -ntp -DskipTests -pl launcher -am package
 #   docker build -t rigstream:0.1.0-SNAPSHOT .
 # The container's arguments choose the service:
-#   docker run --rm rigstream:0.1.0-SNAPSHOT ingest -c /etc/rigstream/ingest.properties
+#   docker run --rm rigstream:0.1.0-SNAPSHOT ingest -c /etc/rigstream/config/ingest.properties
 # Build the jar first (above): the image takes launcher/target/rigstream.jar and launcher/target/lib/ as they are,
 # so it holds exactly what the tests ran, and no build tools.
 FROM eclipse-temurin:17-jre

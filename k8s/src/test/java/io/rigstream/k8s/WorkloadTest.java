@@ -141,6 +141,33 @@ class WorkloadTest {
         }
     }
 
+    /**
+     * No mount inside another: kubelet rewrites ConfigMap and Secret volumes atomically on every update and does not
+     * expect mount points inside them; every mount names a volume of the pod, and every volume is mounted.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlayServices")
+    void mountsAreSiblingsOfExistingVolumes(String name, RigService service) {
+        Overlay overlay = Overlay.render(name);
+        Container container = overlay.container(service);
+        List<String> paths = container.getVolumeMounts().stream().map(VolumeMount::getMountPath).toList();
+        for (String a : paths) {
+            for (String b : paths) {
+                assertThat(a.equals(b) || !b.startsWith(a.endsWith("/") ? a : a + "/")).as("%s %s: %s is inside %s", name, service, b, a)
+                        .isTrue();
+            }
+        }
+        Set<String> volumes = new TreeSet<>();
+        overlay.podTemplate(service).getSpec().getVolumes().forEach(v -> volumes.add(v.getName()));
+        Set<String> mounted = new TreeSet<>();
+        container.getVolumeMounts().forEach(m -> mounted.add(m.getName()));
+        if (overlay.podTemplate(service) != null && service == RigService.TOPOLOGY) {
+            overlay.get(StatefulSet.class, service.workload()).getSpec().getVolumeClaimTemplates()
+                    .forEach(c -> volumes.add(c.getMetadata().getName()));
+        }
+        assertThat(mounted).as("%s %s mounts", name, service).isEqualTo(volumes);
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("overlayServices")
     void everyContainerHasRequestsAndLimitsAndALimitAboveItsRequest(String name, RigService service) {
