@@ -2,6 +2,7 @@ package io.rigstream.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rigstream.ingest.config.IngestConfig;
+import io.rigstream.ingest.forward.ForwardingThread;
 import io.rigstream.ingest.forward.MessageForwarder;
 import io.rigstream.ingest.kafka.RecordPublisher;
 import io.rigstream.ingest.mapping.PayloadMapper;
@@ -16,13 +17,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /**
- * The MQTT to Kafka bridge as one startable, closeable unit. Shutdown order: stop being ready, flush Kafka so the
- * acknowledgements of everything already received go out, disconnect MQTT (keeping the session), close Kafka.
+ * The MQTT to Kafka bridge as one startable, closeable unit. Shutdown order: stop forwarding, close Kafka, which waits (bounded) for
+ * the records in flight so the acknowledgements of everything already durable still go out; then disconnect MQTT,
+ * keeping the session, so the broker redelivers whatever was not acknowledged to the next bridge.
  */
 public final class IngestService implements AutoCloseable {
 
     private final IngestConfig config;
     private final RecordPublisher publisher;
+    private final ForwardingThread forwardingThread;
     private final MqttGatewaySubscriber subscriber;
 
     public IngestService(IngestConfig config, MeterRegistry meterRegistry, HealthRegistry health, Clock clock) {
@@ -35,7 +38,8 @@ public final class IngestService implements AutoCloseable {
         MessageForwarder forwarder = new MessageForwarder(new PayloadMapper(config.topicTemplate(), config.limits(), clock),
                 publisher, Topics.READINGS.valueSerde(registry).serializer(),
                 Topics.REJECTED.valueSerde(registry).serializer(), metrics, clock);
-        this.subscriber = new MqttGatewaySubscriber(config.mqtt(), forwarder, metrics);
+        this.forwardingThread = new ForwardingThread(forwarder, config.mqtt().receiveMaximum());
+        this.subscriber = new MqttGatewaySubscriber(config.mqtt(), forwardingThread, metrics);
         subscriberRef.set(subscriber);
         health.liveness("kafka-producer", () -> publisher.fatalError() == null ? Check.up("ok")
                 : Check.down("Kafka refused the bridge: " + publisher.fatalError().getMessage()));
@@ -52,8 +56,8 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public void close() {
-        publisher.flush();
-        subscriber.close();
+        forwardingThread.close();
         publisher.close();
+        subscriber.close();
     }
 }

@@ -35,6 +35,7 @@ public final class RecordPublisher implements AutoCloseable {
     private final IngestMetrics metrics;
     private final ScheduledExecutorService retries;
     private final AtomicReference<Exception> fatal = new AtomicReference<>();
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final long STALL_NANOS = Duration.ofSeconds(10).toNanos();
 
     private final AtomicInteger outstanding = new AtomicInteger();
@@ -76,14 +77,11 @@ public final class RecordPublisher implements AutoCloseable {
                 && (outstanding.get() == 0 || System.nanoTime() - lastCompletionNanos < STALL_NANOS);
     }
 
-    public void flush() {
-        producer.flush();
-    }
-
+    /** Waits up to 30 s for records in flight (an outage must not hang shutdown), then gives up on the rest. */
     @Override
     public void close() {
         retries.shutdownNow();
-        producer.close(Duration.ofSeconds(30));
+        producer.close(CLOSE_TIMEOUT);
     }
 
     private void attempt(ProducerRecord<String, byte[]> record, Runnable onDurable, int failures) {

@@ -37,6 +37,10 @@ final class BridgeUnderTest implements AutoCloseable {
         return metrics.get("rigstream.ingest.messages.in.flight").gauge().value();
     }
 
+    double received() {
+        return metrics.get("rigstream.ingest.messages.received").counter().count();
+    }
+
     @Override
     public void close() {
         service.close();

@@ -23,6 +23,7 @@ final class Gateways implements AutoCloseable {
     private final ConcurrentHashMap<String, Semaphore> permits = new ConcurrentHashMap<>();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
 
     Gateways(String serverUri, int maxInFlight) {
         this.serverUri = serverUri;
@@ -36,16 +37,21 @@ final class Gateways implements AutoCloseable {
     /** A batch of {@code count} engine readings with seq {@code firstSeq}.., device time a little in the past. */
     static byte[] batch(String equipmentId, long firstSeq, int count) {
         StringBuilder json = new StringBuilder("{\"equipmentId\":\"").append(equipmentId).append("\",\"readings\":[");
-        long base = Instant.now().minusSeconds(3600).toEpochMilli();
+        long base = baseMillis();
         for (int i = 0; i < count; i++) {
             long seq = firstSeq + i;
             if (i > 0) {
                 json.append(',');
             }
-            json.append("{\"ts\":").append(base + seq * 1000).append(",\"seq\":").append(seq)
+            json.append("{\"ts\":").append(base + seq * 100).append(",\"seq\":").append(seq)
                     .append(",\"engine\":{\"running\":true,\"hourMeter\":").append(100 + seq / 3600.0).append("}}");
         }
         return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Device times start 6 h back and advance 100 ms per seq: 100,000 readings stay in the past. */
+    private static long baseMillis() {
+        return Instant.now().minusSeconds(6 * 3600).toEpochMilli();
     }
 
     static byte[] single(long seq) {
@@ -53,7 +59,7 @@ final class Gateways implements AutoCloseable {
     }
 
     private static String batchlessReading(long seq) {
-        long ts = Instant.now().minusSeconds(3600).toEpochMilli() + seq * 1000;
+        long ts = baseMillis() + seq * 100;
         return "{\"ts\":" + ts + ",\"seq\":" + seq + ",\"engine\":{\"running\":true,\"hourMeter\":" + (100 + seq / 3600.0) + "}}";
     }
 
@@ -75,6 +81,7 @@ final class Gateways implements AutoCloseable {
 
             @Override
             public void onFailure(IMqttToken token, Throwable exception) {
+                failures.incrementAndGet();
                 gate.release();
             }
         });
@@ -82,6 +89,11 @@ final class Gateways implements AutoCloseable {
 
     long acknowledged() {
         return acknowledged.get();
+    }
+
+    /** Publishes the broker refused or that were lost with a connection: a test must see none. */
+    long failures() {
+        return failures.get();
     }
 
     long awaitingAck() {

@@ -6,6 +6,8 @@ import java.util.TreeSet;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses a service's merged settings against its definition. Types, ranges and allowed values are checked by
@@ -17,6 +19,8 @@ public final class ServiceConfigParser {
 
     private ServiceConfigParser() {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceConfigParser.class);
 
     public static AbstractConfig parse(ConfigDef definition, List<String> passThroughPrefixes, ConfigInput input) {
         Map<String, String> merged = ConfigSources.merge(definition, passThroughPrefixes, input.propertiesFile(),
@@ -32,6 +36,15 @@ public final class ServiceConfigParser {
                     + new TreeSet<>(definition.names()) + "; Kafka client settings pass through with the prefixes "
                     + passThroughPrefixes);
         }
-        return new AbstractConfig(definition, merged, true);
+        AbstractConfig parsed = new AbstractConfig(definition, merged, false);
+        logEffective(parsed);
+        return parsed;
+    }
+
+    /** One line per key, sorted; Kafka's Password prints as [hidden], and pass-through values are not printed. */
+    private static void logEffective(AbstractConfig parsed) {
+        StringBuilder lines = new StringBuilder("Effective configuration:");
+        new java.util.TreeMap<>(parsed.values()).forEach((key, value) -> lines.append("\n  ").append(key).append(" = ").append(value));
+        LOG.info("{}", lines);
     }
 }

@@ -1,0 +1,124 @@
+package io.rigstream.topology.processing;
+
+import io.rigstream.schemas.topics.TopicDescriptor;
+import io.rigstream.schemas.topics.Topics;
+import io.rigstream.topology.TopologyConfig;
+import io.rigstream.topology.model.AssignmentInterval;
+import io.rigstream.topology.processing.Input.ReadingInput;
+import io.rigstream.topology.state.EquipmentStatus;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * Everything per equipment, in the task that owns its partition: readings in, figures and events out. Work driven
+ * by time runs on wall-clock punctuation so that a partition whose gateways fell silent still closes its days; the
+ * close time is the partition's stream time, or the wall clock once the task has been idle for a punctuation
+ * interval (a task that is busy catching up closes days by the data, not by the clock).
+ */
+public final class EquipmentProcessor implements Processor<String, Input, String, Output> {
+
+    private final TopologyConfig config;
+    private ProcessorContext<String, Output> context;
+    private EquipmentStores stores;
+    private ReadingIntake intake;
+    private WindowPublisher publisher;
+    private SilenceWatch silence;
+    private Housekeeping housekeeping;
+    private long streamTime = Long.MIN_VALUE;
+    private long lastRecordWallClock;
+
+    private EquipmentProcessor(TopologyConfig config) {
+        this.config = config;
+    }
+
+    public static ProcessorSupplier<String, Input, String, Output> supplier(TopologyConfig config) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, Input, String, Output> get() {
+                return new EquipmentProcessor(config);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return EquipmentStores.builders();
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Output> context) {
+        this.context = context;
+        this.stores = new EquipmentStores(context);
+        Emitter emitter = new Emitter() {
+            @Override
+            public <V extends SpecificRecord> void emit(TopicDescriptor<V> topic, String key, V value, long timestamp) {
+                context.forward(new Record<>(key, new Output(topic, value), timestamp));
+            }
+        };
+        this.intake = new ReadingIntake(config, stores, emitter);
+        this.publisher = new WindowPublisher(config, stores, emitter);
+        this.silence = new SilenceWatch(config, emitter);
+        this.housekeeping = new Housekeeping(config, stores, publisher);
+        this.lastRecordWallClock = context.currentSystemTimeMs();
+        context.schedule(config.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::publish);
+        context.schedule(config.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purge);
+    }
+
+    @Override
+    public void process(Record<String, Input> record) {
+        lastRecordWallClock = context.currentSystemTimeMs();
+        String equipment = record.key();
+        if (record.value() instanceof ReadingInput r) {
+            intake.accept(equipment, r.reading(), r.history(), r.profile());
+            streamTime = Math.max(streamTime, r.reading().getDeviceTs().toEpochMilli());
+        } else {
+            everythingChanged(equipment);
+        }
+    }
+
+    /** Reference data applies to every window, so all that may still change is recomputed. */
+    private void everythingChanged(String equipment) {
+        EquipmentStatus status = stores.status.get(equipment);
+        if (status == null) {
+            status = new EquipmentStatus(config.seqWindow());
+        }
+        status.markDirty(Long.MIN_VALUE, Long.MAX_VALUE);
+        stores.status.put(equipment, status);
+    }
+
+    private long closeTime(long now) {
+        boolean idle = now - lastRecordWallClock >= config.punctuationInterval().toMillis();
+        return idle ? Math.max(streamTime, now) : streamTime;
+    }
+
+    private void publish(long now) {
+        long closeTime = closeTime(now);
+        for (String equipment : stores.equipmentKeys()) {
+            EquipmentStatus status = stores.status.get(equipment);
+            publisher.publish(equipment, status, closeTime);
+            silence.check(equipment, status, stores.history(equipment), now);
+            if (status.takeStateChanged()) {
+                String job = stores.history(equipment).at(status.latest().lastDeviceTs())
+                        .map(AssignmentInterval::jobId).orElse(null);
+                context.forward(new Record<>(equipment, new Output(Topics.EQUIPMENT_STATE,
+                        EventRecords.state(equipment, status.latest(), job)), status.latest().lastDeviceTs()));
+            }
+            if (status.takeModified()) {
+                stores.status.put(equipment, status);
+            }
+        }
+    }
+
+    private void purge(long now) {
+        long closeTime = closeTime(now);
+        for (String equipment : stores.equipmentKeys()) {
+            housekeeping.purge(equipment, stores.status.get(equipment), closeTime);
+        }
+    }
+}

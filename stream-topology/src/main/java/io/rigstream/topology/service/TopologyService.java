@@ -1,0 +1,95 @@
+package io.rigstream.topology.service;
+
+import io.rigstream.runtime.management.HealthRegistry;
+import io.rigstream.topology.RigstreamTopology;
+import io.rigstream.topology.TopologyConfig;
+import io.rigstream.topology.errors.DeadLetteringDeserializationHandler;
+import io.rigstream.topology.errors.DeadLetteringProcessingHandler;
+import io.rigstream.topology.errors.DeadLetters;
+import io.rigstream.topology.errors.FailingProductionHandler;
+import io.rigstream.topology.rocksdb.BoundedMemoryRocksDBConfig;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the topology in a {@link KafkaStreams} client: exactly-once v2, every exception handler set, RocksDB memory
+ * bounded, unnamed internal resources refused. Given properties override these defaults except the application id,
+ * which the topology's internal topic names depend on. Local state is never wiped on start.
+ */
+public final class TopologyService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopologyService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+
+    /**
+     * @param streamsProperties Kafka Streams settings: at least {@code bootstrap.servers}; for interactive queries
+     *                          across instances also {@code application.server}
+     */
+    public TopologyService(TopologyConfig config, Properties streamsProperties) {
+        this.streams = new KafkaStreams(RigstreamTopology.build(config), effectiveProperties(config, streamsProperties));
+        streams.setUncaughtExceptionHandler(exception -> {
+            LOG.error("A stream thread failed; shutting this Kafka Streams client down", exception);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    }
+
+    /** The Kafka Streams properties the service runs with: its defaults, then {@code given}, then what it must set. */
+    public static Properties effectiveProperties(TopologyConfig config, Properties given) {
+        Object appId = given.get(StreamsConfig.APPLICATION_ID_CONFIG);
+        if (appId != null && !appId.equals(config.applicationId())) {
+            throw new IllegalArgumentException(StreamsConfig.APPLICATION_ID_CONFIG + " " + appId
+                    + " differs from the topology's application id " + config.applicationId()
+                    + "; set it in one place, the topology config");
+        }
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringDeserializationHandler.class);
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProcessingHandler.class);
+        properties.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, FailingProductionHandler.class);
+        properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class);
+        properties.putAll(given);
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        properties.put(DeadLetters.CONFIG, new DeadLetters(config.registry(), config.metrics()));
+        return properties;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    /** Alive unless the client has failed: a rebalancing or restoring client is alive, just not ready. */
+    public boolean isLive() {
+        KafkaStreams.State state = streams.state();
+        return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.PENDING_ERROR;
+    }
+
+    /** Ready only while running: every task assigned and restored. */
+    public boolean isReady() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public void registerHealth(HealthRegistry health) {
+        health.liveness("kafka-streams", () -> new HealthRegistry.Check(isLive(), streams.state().name()));
+        health.readiness("kafka-streams", () -> new HealthRegistry.Check(isReady(), streams.state().name()));
+    }
+
+    /** The client, for interactive queries and metrics binding. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
+        }
+    }
+}

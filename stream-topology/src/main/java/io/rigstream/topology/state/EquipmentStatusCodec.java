@@ -1,0 +1,103 @@
+package io.rigstream.topology.state;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+final class EquipmentStatusCodec implements BinaryCodec<EquipmentStatus> {
+
+    private static final int VERSION = 1;
+
+    @Override
+    public void write(EquipmentStatus s, DataOutputStream out) throws IOException {
+        out.writeByte(VERSION);
+        out.writeLong(s.seqs.highWater());
+        long[] bits = s.seqs.bits();
+        out.writeShort(bits.length);
+        for (long word : bits) {
+            out.writeLong(word);
+        }
+        writeLatest(s.latest, out);
+        out.writeLong(s.maxDeviceTs);
+        out.writeLong(s.lastReportTs);
+        out.writeLong(s.dirtyFrom);
+        out.writeLong(s.dirtyTo);
+        out.writeBoolean(s.stateChanged);
+        out.writeLong(s.equipmentDayCursor);
+        out.writeShort(s.jobDayCursors.size());
+        for (Map.Entry<String, Long> cursor : s.jobDayCursors.entrySet()) {
+            out.writeUTF(cursor.getKey());
+            out.writeLong(cursor.getValue());
+        }
+        out.writeLong(s.silentSince);
+    }
+
+    @Override
+    public EquipmentStatus read(DataInputStream in) throws IOException {
+        Codecs.checkVersion(in, VERSION, "EquipmentStatus");
+        long highWater = in.readLong();
+        long[] bits = new long[in.readUnsignedShort()];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = in.readLong();
+        }
+        LatestState latest = readLatest(in);
+        long maxDeviceTs = in.readLong();
+        long lastReportTs = in.readLong();
+        long dirtyFrom = in.readLong();
+        long dirtyTo = in.readLong();
+        boolean stateChanged = in.readBoolean();
+        long equipmentDayCursor = in.readLong();
+        int jobs = in.readUnsignedShort();
+        Map<String, Long> cursors = new TreeMap<>();
+        for (int i = 0; i < jobs; i++) {
+            cursors.put(in.readUTF(), in.readLong());
+        }
+        EquipmentStatus s = new EquipmentStatus(new SeqWindow(highWater, bits), latest, cursors);
+        s.maxDeviceTs = maxDeviceTs;
+        s.lastReportTs = lastReportTs;
+        s.dirtyFrom = dirtyFrom;
+        s.dirtyTo = dirtyTo;
+        s.stateChanged = stateChanged;
+        s.equipmentDayCursor = equipmentDayCursor;
+        s.silentSince = in.readLong();
+        return s;
+    }
+
+    private static void writeLatest(LatestState l, DataOutputStream out) throws IOException {
+        out.writeLong(l.lastDeviceTs);
+        out.writeLong(l.positionTs);
+        Codecs.writeDouble(out, l.latitude);
+        Codecs.writeDouble(out, l.longitude);
+        out.writeLong(l.meterTs);
+        Codecs.writeDouble(out, l.hourMeter);
+        out.writeLong(l.engineTs);
+        Codecs.writeBoolean(out, l.running);
+        out.writeLong(l.fuelTs);
+        Codecs.writeDouble(out, l.fuelPct);
+        out.writeLong(l.tankTs);
+        Codecs.writeDouble(out, l.tankLitres);
+        out.writeLong(l.faultsTs);
+        Codecs.writeFaults(out, l.activeFaults);
+    }
+
+    private static LatestState readLatest(DataInputStream in) throws IOException {
+        LatestState l = new LatestState();
+        l.lastDeviceTs = in.readLong();
+        l.positionTs = in.readLong();
+        l.latitude = Codecs.readDouble(in);
+        l.longitude = Codecs.readDouble(in);
+        l.meterTs = in.readLong();
+        l.hourMeter = Codecs.readDouble(in);
+        l.engineTs = in.readLong();
+        l.running = Codecs.readBoolean(in);
+        l.fuelTs = in.readLong();
+        l.fuelPct = Codecs.readDouble(in);
+        l.tankTs = in.readLong();
+        l.tankLitres = Codecs.readDouble(in);
+        l.faultsTs = in.readLong();
+        l.activeFaults = Codecs.readFaults(in);
+        return l;
+    }
+}
