@@ -107,12 +107,17 @@ class ServiceConfigurationTest {
         for (String overlay : Overlay.NAMES) {
             Overlay rendered = Overlay.render(overlay);
             ServiceSettings settings = rendered.settings(RigService.TOPOLOGY);
-            String server = settings.value("kafka.streams.application.server").orElseThrow();
-            String port = settings.value(CommonConfig.MANAGEMENT_PORT).orElseThrow();
             var statefulSet = rendered.get(io.fabric8.kubernetes.api.model.apps.StatefulSet.class, "rigstream-topology");
             String namespace = statefulSet.getMetadata().getNamespace();
-            assertThat(server).as(overlay).isEqualTo("rigstream-topology-0." + statefulSet.getSpec().getServiceName() + "."
-                    + namespace + ".svc:" + port);
+            assertThat(settings.value("topology.advertised-host")).as(overlay)
+                    .contains("rigstream-topology-0." + statefulSet.getSpec().getServiceName() + "." + namespace + ".svc");
+            // what the service advertises as application.server: that host and its management port
+            var streams = io.rigstream.topology.service.TopologySettings.streamsProperties(settings.parse(scratch),
+                    io.rigstream.runtime.config.CommonConfig.from(settings.parse(scratch)),
+                    Integer.parseInt(settings.value(CommonConfig.MANAGEMENT_PORT).orElseThrow()));
+            assertThat(streams.getProperty(org.apache.kafka.streams.StreamsConfig.APPLICATION_SERVER_CONFIG)).as(overlay)
+                    .isEqualTo(settings.value("topology.advertised-host").orElseThrow() + ":"
+                            + rendered.container(RigService.TOPOLOGY).getPorts().get(0).getContainerPort());
         }
     }
 
@@ -138,13 +143,9 @@ class ServiceConfigurationTest {
         Map<String, String> props = new java.util.HashMap<>(good.properties());
         props.put("management.prot", "1");
         ServiceSettings bad = new ServiceSettings("bad", service, good.args(), props, env, good.overrides());
-        assertThat(bad.problems()).anyMatch(p -> p.contains("'sasl.mechanisms' is not a setting"));
-        if (service.definitionFromService()) {
-            assertThat(bad.problems()).anyMatch(p -> p.contains("RIGSTREAM_KAFKA_BOOTSTRAP_SERVER sets nothing"))
-                    .anyMatch(p -> p.contains("'management.prot' is not a " + service.command() + " configuration key"));
-        } else {
-            assertThat(bad.unverified()).contains("RIGSTREAM_KAFKA_BOOTSTRAP_SERVER", "management.prot");
-        }
+        assertThat(bad.problems()).anyMatch(p -> p.contains("'sasl.mechanisms' is not a setting"))
+                .anyMatch(p -> p.contains("RIGSTREAM_KAFKA_BOOTSTRAP_SERVER sets nothing"))
+                .anyMatch(p -> p.contains("'management.prot' is not a " + service.command() + " configuration key"));
     }
 
     @Test
@@ -159,39 +160,15 @@ class ServiceConfigurationTest {
         assertThatThrownBy(() -> bad.parse(scratch)).isInstanceOf(ConfigException.class);
     }
 
-    /**
-     * Skipped, listing them, while a service's configuration class is not on main: its own keys can then only be
-     * checked for their type once it lands (merge main). Passes once every service declares its definition.
-     */
-    @ParameterizedTest
-    @EnumSource(RigService.class)
-    void everyKeyIsVerifiedAgainstTheServicesDefinition(RigService service) {
-        java.util.Set<String> unverified = new java.util.TreeSet<>();
-        for (String overlay : Overlay.NAMES) {
-            unverified.addAll(Overlay.render(overlay).settings(service).unverified());
+    @Test
+    void theDefinitionsCheckedAreTheOnesTheLauncherParsesWith() {
+        var launcher = io.rigstream.launcher.LauncherDefinitions.all();
+        assertThat(launcher).containsOnlyKeys("ingest", "topology", "sink");
+        for (RigService service : RigService.values()) {
+            assertThat(service.definition().names()).as(service.command())
+                    .isEqualTo(launcher.get(service.command()).names());
         }
-        assumeThat(unverified).as("%s keys not verifiable until its configuration class is on main", service).isEmpty();
-    }
-
-    @Test
-    void ingestIsCheckedAgainstItsOwnDefinition() {
-        assertThat(RigService.INGEST.definitionFromService()).isTrue();
-    }
-
-    /** Skipped (not failed) while the topology's configuration class is not on main: its keys are then checked only
-     *  against the shared keys and the kafka.streams.* pass-through. */
-    @Test
-    void topologyIsCheckedAgainstItsOwnDefinition() {
-        assumeThat(RigService.TOPOLOGY.definitionFromService())
-                .as("stream-topology has no configuration class with a static ConfigDef definition() on this branch yet")
-                .isTrue();
-    }
-
-    /** Skipped (not failed) while the sink's configuration class is not on main. */
-    @Test
-    void sinkIsCheckedAgainstItsOwnDefinition() {
-        assumeThat(RigService.SINK.definitionFromService())
-                .as("odoo-sink has no configuration class with a static ConfigDef definition() on this branch yet")
-                .isTrue();
+        assertThat(RigService.TOPOLOGY.definition().configKeys().get(CommonConfig.MANAGEMENT_PORT).defaultValue)
+                .isEqualTo(io.rigstream.launcher.LauncherDefinitions.topologyManagementPort());
     }
 }

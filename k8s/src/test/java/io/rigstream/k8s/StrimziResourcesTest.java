@@ -175,17 +175,14 @@ class StrimziResourcesTest {
                 Topics.DOWNTIME.name(), Topics.MAINTENANCE.name(), Topics.EQUIPMENT_STATE.name(), Topics.REJECTED.name()));
     }
 
-    /** The topology's application id: what its configuration defines, where that is on main. */
+    /** The topology's application id, as its settings give it. */
     private static String topologyApplicationId() {
         var settings = strimzi.settings(RigService.TOPOLOGY);
-        return settings.value("kafka.streams.application.id")
-                .or(() -> RigService.TOPOLOGY.definition().configKeys().values().stream()
-                        .filter(k -> k.name.endsWith("application-id") || k.name.endsWith("application.id"))
-                        .map(k -> String.valueOf(k.defaultValue)).findFirst())
-                .orElse("rigstream-topology");
+        assertThat(settings.value("kafka.streams.application.id")).as("set through topology.application-id only").isEmpty();
+        return settings.value(io.rigstream.topology.service.TopologySettings.APPLICATION_ID).orElseThrow();
     }
 
-    /** The sink's topics and group: its configuration's defaults where that is on main. */
+    /** The sink's topics and group: its configuration's defaults (the manifests do not change them). */
     private static Map<String, String> sinkTopicDefaults() {
         var keys = RigService.SINK.definition().configKeys();
         Function<String, Optional<String>> def = key -> Optional.ofNullable(keys.get(key)).map(k -> String.valueOf(k.defaultValue));

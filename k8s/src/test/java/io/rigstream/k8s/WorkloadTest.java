@@ -233,7 +233,7 @@ class WorkloadTest {
         Overlay overlay = Overlay.render(name);
         StatefulSet topology = overlay.get(StatefulSet.class, "rigstream-topology");
         ServiceSettings settings = overlay.settings(RigService.TOPOLOGY);
-        String stateDir = settings.value("kafka.streams.state.dir").orElseThrow();
+        String stateDir = settings.value("topology.state-dir").orElseThrow();
         var claim = topology.getSpec().getVolumeClaimTemplates();
         assertThat(claim).singleElement().satisfies(c -> assertThat(c.getSpec().getAccessModes()).containsExactly("ReadWriteOnce"));
         assertThat(overlay.container(RigService.TOPOLOGY).getVolumeMounts())
@@ -250,13 +250,29 @@ class WorkloadTest {
         var antiAffinity = topology.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity();
         assertThat(antiAffinity.getPreferredDuringSchedulingIgnoredDuringExecution())
                 .anySatisfy(t -> assertThat(t.getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname"));
-        int standbys = Integer.parseInt(settings.value("kafka.streams.num.standby.replicas").orElse("0"));
+        int standbys = Integer.parseInt(settings.value("topology.standby-replicas").orElseThrow());
         if (topology.getSpec().getReplicas() > 1) {
             assertThat(standbys).as("%s: a standby for each task", name).isPositive();
             assertThat(overlay.get(PodDisruptionBudget.class, "rigstream-topology").getSpec().getMaxUnavailable().getIntVal())
                     .isLessThanOrEqualTo(standbys);
         }
         assertThat(standbys).as("%s: standbys need other instances", name).isLessThan(topology.getSpec().getReplicas());
+    }
+
+    /** Heap (a share of the limit, from JAVA_TOOL_OPTIONS) plus RocksDB's bounded off-heap memory leave room below the limit. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theTopologysHeapAndRocksDbFitItsMemoryLimitWithRoomToSpare(String name) {
+        Overlay overlay = Overlay.render(name);
+        Container container = overlay.container(RigService.TOPOLOGY);
+        long limit = Quantity.getAmountInBytes(container.getResources().getLimits().get("memory")).longValue();
+        String options = overlay.environment(RigService.TOPOLOGY).get("JAVA_TOOL_OPTIONS");
+        var percent = java.util.regex.Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(options);
+        assertThat(percent.find()).as("%s: the heap is a share of the limit", name).isTrue();
+        long heap = limit * Long.parseLong(percent.group(1)) / 100;
+        long rocksdb = Long.parseLong(overlay.settings(RigService.TOPOLOGY).value("topology.rocksdb.memory-bytes").orElseThrow());
+        assertThat(heap + rocksdb).as("%s: heap %d + RocksDB %d of limit %d", name, heap, rocksdb, limit)
+                .isLessThanOrEqualTo(limit * 85 / 100);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,8 +31,8 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The Prometheus metric names rigstream exposes, found by running the code that registers them and scraping the
- * registry, with the label names each carries. A service whose metrics class is not on main yet contributes nothing:
- * {@link #covers(String)} then says its prefix is unverified.
+ * registry, with the label names each carries: each service's Micrometer metrics class, every method called, and
+ * Kafka Streams' own metrics as Micrometer's binder names them.
  */
 public final class KnownMetrics {
 
@@ -43,7 +43,6 @@ public final class KnownMetrics {
             "up", "Prometheus");
 
     private final Map<String, Set<String>> labels = new TreeMap<>();
-    private final Set<String> verifiedPrefixes = new TreeSet<>();
 
     private KnownMetrics() {
     }
@@ -51,19 +50,14 @@ public final class KnownMetrics {
     public static KnownMetrics collect() throws Exception {
         KnownMetrics known = new KnownMetrics();
         known.ingest();
-        known.service("rigstream_topology_", "io.rigstream.topology.metrics.MicrometerTopologyMetrics");
-        known.service("rigstream_odoo_sink_", "io.rigstream.odoo.sink.metrics.MicrometerSinkMetrics");
+        known.service(io.rigstream.topology.metrics.MicrometerTopologyMetrics.class);
+        known.service(io.rigstream.odoo.sink.metrics.MicrometerSinkMetrics.class);
         known.kafkaStreams();
         return known;
     }
 
     public Map<String, Set<String>> labels() {
         return labels;
-    }
-
-    /** Whether names with this metric's prefix can be checked (the code that registers them is on the classpath). */
-    public boolean covers(String metric) {
-        return verifiedPrefixes.stream().anyMatch(metric::startsWith);
     }
 
     /** The scraped family a sample name belongs to, e.g. rigstream_x_seconds_count belongs to rigstream_x_seconds. */
@@ -90,17 +84,10 @@ public final class KnownMetrics {
         metrics.kafkaSendFailed();
         metrics.reconnected();
         scrape(registry);
-        verifiedPrefixes.add("rigstream_ingest_");
     }
 
     /** Constructs a service's Micrometer metrics class on a registry and calls each of its methods once. */
-    private void service(String prefix, String className) throws Exception {
-        Class<?> type;
-        try {
-            type = Class.forName(className);
-        } catch (ClassNotFoundException notOnMain) {
-            return;
-        }
+    private void service(Class<?> type) throws Exception {
         PrometheusMeterRegistry registry = registry();
         Constructor<?> constructor = type.getConstructor(MeterRegistry.class);
         Object metrics = constructor.newInstance(registry);
@@ -115,7 +102,6 @@ public final class KnownMetrics {
             }
         }
         scrape(registry);
-        verifiedPrefixes.add(prefix);
     }
 
     /** One call per enum constant of the first enum parameter; plain sample values otherwise. */
@@ -193,7 +179,6 @@ public final class KnownMetrics {
             binder.bindTo(taskRegistry);
             scrape(taskRegistry);
         }
-        verifiedPrefixes.add("kafka_stream_");
     }
 
     private static PrometheusMeterRegistry registry() {

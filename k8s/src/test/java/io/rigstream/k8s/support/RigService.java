@@ -1,39 +1,46 @@
 package io.rigstream.k8s.support;
 
+import io.rigstream.ingest.config.IngestConfig;
+import io.rigstream.launcher.LauncherDefinitions;
+import io.rigstream.odoo.sink.config.OdooSinkConfig;
 import io.rigstream.runtime.config.CommonConfig;
 import io.rigstream.runtime.config.ConfigInput;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import io.rigstream.runtime.config.ServiceConfigParser;
+import io.rigstream.topology.metrics.TopologyMetrics;
+import io.rigstream.topology.service.TopologySettings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 
 /**
- * The three services as the manifests run them: the launcher subcommand, and the configuration definition the service
- * itself declares. The definitions are looked up by class name, so that a service whose configuration class has not
- * reached main yet is still checked, against the keys every service shares ({@link CommonConfig}) and the
- * pass-through prefixes it is specified to take; {@link #definitionFromService()} says which.
+ * The three services as the manifests run them: the launcher subcommand, the configuration definition and pass-through
+ * prefixes the launcher parses its settings with, and what the service builds from them at start-up (with its own
+ * cross-key checks).
  */
 public enum RigService {
 
-    INGEST("ingest", "rigstream-ingest", List.of("io.rigstream.ingest.config.IngestConfig"), List.of("kafka.producer.")),
-    TOPOLOGY("topology", "rigstream-topology", List.of("io.rigstream.topology.TopologyConfig",
-            "io.rigstream.topology.config.TopologyConfig"), List.of("kafka.streams.")),
-    SINK("sink", "rigstream-sink", List.of("io.rigstream.odoo.sink.config.OdooSinkConfig",
-            "io.rigstream.odoo.sink.OdooSinkConfig"), List.of("kafka.consumer.", "kafka.producer."));
+    INGEST("ingest", "rigstream-ingest", IngestConfig::definition, IngestConfig::passThroughPrefixes, IngestConfig::load),
+    TOPOLOGY("topology", "rigstream-topology", LauncherDefinitions::topology, LauncherDefinitions::topologyPassThroughPrefixes,
+            RigService::loadTopology),
+    SINK("sink", "rigstream-sink", OdooSinkConfig::definition, OdooSinkConfig::passThroughPrefixes, OdooSinkConfig::from);
 
     private final String command;
     private final String workload;
-    private final List<String> configClasses;
-    private final List<String> specifiedPrefixes;
+    private final Supplier<ConfigDef> definition;
+    private final Supplier<List<String>> prefixes;
+    private final Function<ConfigInput, Object> loader;
 
-    RigService(String command, String workload, List<String> configClasses, List<String> specifiedPrefixes) {
+    RigService(String command, String workload, Supplier<ConfigDef> definition, Supplier<List<String>> prefixes,
+            Function<ConfigInput, Object> loader) {
         this.command = command;
         this.workload = workload;
-        this.configClasses = configClasses;
-        this.specifiedPrefixes = specifiedPrefixes;
+        this.definition = definition;
+        this.prefixes = prefixes;
+        this.loader = loader;
     }
 
     /** The launcher subcommand: the container's first argument. */
@@ -50,76 +57,27 @@ public enum RigService {
         return Arrays.stream(values()).filter(s -> s.command.equals(command)).findFirst();
     }
 
-    /** The service's configuration class, when it is on the classpath and declares {@code static ConfigDef definition()}. */
-    public Optional<Class<?>> configClass() {
-        for (String name : configClasses) {
-            try {
-                Class<?> type = Class.forName(name);
-                Method definition = type.getMethod("definition");
-                if (Modifier.isStatic(definition.getModifiers()) && ConfigDef.class.isAssignableFrom(definition.getReturnType())) {
-                    return Optional.of(type);
-                }
-            } catch (ClassNotFoundException | NoSuchMethodException e) {
-                // not (yet) this one
-            }
-        }
-        return Optional.empty();
-    }
-
-    public boolean definitionFromService() {
-        return configClass().isPresent();
-    }
-
-    /** Every key the service accepts: its own definition, or the shared keys while it has none on main. */
+    /** Every key the service accepts. */
     public ConfigDef definition() {
-        return configClass().map(type -> (ConfigDef) invokeStatic(type, "definition"))
-                .orElseGet(() -> CommonConfig.define(new ConfigDef(), 0));
+        return definition.get();
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> passThroughPrefixes() {
-        return configClass().flatMap(type -> {
-            try {
-                type.getMethod("passThroughPrefixes");
-                return Optional.of((List<String>) invokeStatic(type, "passThroughPrefixes"));
-            } catch (NoSuchMethodException e) {
-                return Optional.empty();
-            }
-        }).orElseGet(() -> CommonConfig.passThroughPrefixes(specifiedPrefixes.toArray(String[]::new)));
+        return prefixes.get();
     }
 
-    /**
-     * Loads a configuration the way the service does at start-up (its own cross-key checks included), when its
-     * configuration class has a static factory taking a {@link ConfigInput}; empty when it has none.
-     */
-    public Optional<Object> load(ConfigInput input) {
-        Optional<Class<?>> type = configClass();
-        if (type.isEmpty()) {
-            return Optional.empty();
-        }
-        for (Method method : type.get().getMethods()) {
-            if (Modifier.isStatic(method.getModifiers()) && method.getParameterCount() == 1
-                    && method.getParameterTypes()[0] == ConfigInput.class && method.getReturnType() == type.get()) {
-                try {
-                    return Optional.of(method.invoke(null, input));
-                } catch (InvocationTargetException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return Optional.empty();
+    /** Builds what the service builds from its settings at start-up; throws the service's ConfigException if it refuses. */
+    public Object load(ConfigInput input) {
+        return loader.apply(input);
     }
 
-    private static Object invokeStatic(Class<?> type, String name) {
-        try {
-            return type.getMethod(name).invoke(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(type.getName() + "." + name + "()", e);
-        }
+    /** What TopologyCommand does before it starts Kafka Streams: the topology's settings and the Streams properties. */
+    private static Object loadTopology(ConfigInput input) {
+        AbstractConfig parsed = ServiceConfigParser.parse(LauncherDefinitions.topology(),
+                LauncherDefinitions.topologyPassThroughPrefixes(), input);
+        CommonConfig common = CommonConfig.from(parsed);
+        Object config = TopologySettings.topologyConfig(parsed, common.schemaRegistry(), TopologyMetrics.NONE);
+        TopologySettings.streamsProperties(parsed, common, common.managementPort());
+        return config;
     }
 }

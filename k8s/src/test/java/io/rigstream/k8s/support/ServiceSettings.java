@@ -81,46 +81,9 @@ public record ServiceSettings(String origin, RigService service, List<String> ar
         return values;
     }
 
-    /**
-     * The definition the settings are checked against: the service's own; or, while its configuration class is not on
-     * main, the shared keys plus a stand-in for each of its own keys the manifest sets (see {@link #unverified()}).
-     */
+    /** The definition the settings are checked against: the one the launcher parses this service's settings with. */
     public ConfigDef definition() {
-        ConfigDef definition = service.definition();
-        if (service.definitionFromService()) {
-            return definition;
-        }
-        ConfigDef extended = new ConfigDef(definition);
-        for (String key : unverifiedKeys(definition)) {
-            extended.define(key, ConfigDef.Type.STRING, null, ConfigDef.Importance.LOW, "not on main yet: unverified");
-        }
-        return extended;
-    }
-
-    /**
-     * Keys and variables that could not be checked because the service's configuration class is not on main yet:
-     * empty once it is.
-     */
-    public Set<String> unverified() {
-        if (service.definitionFromService()) {
-            return Set.of();
-        }
-        ConfigDef definition = definition();
-        Set<String> unverified = new java.util.TreeSet<>(unverifiedKeys(service.definition()));
-        environment.keySet().forEach(name -> envProblem(name, definition, service.passThroughPrefixes()).ifPresent(p -> unverified.add(name)));
-        return unverified;
-    }
-
-    private Set<String> unverifiedKeys(ConfigDef shared) {
-        Set<String> keys = new java.util.TreeSet<>();
-        for (Map<String, String> source : List.of(properties, overrides)) {
-            for (String key : source.keySet()) {
-                if (!shared.names().contains(key) && service.passThroughPrefixes().stream().noneMatch(key::startsWith)) {
-                    keys.add(key);
-                }
-            }
-        }
-        return keys;
+        return service.definition();
     }
 
     /** Every setting as the service will see it: file, then RIGSTREAM_* variables, then -D flags. */
@@ -138,9 +101,6 @@ public record ServiceSettings(String origin, RigService service, List<String> ar
         if (set != null) {
             return Optional.of(set);
         }
-        if (!service.definitionFromService() && environment.containsKey(ConfigSources.envVarFor(key))) {
-            return Optional.of(environment.get(ConfigSources.envVarFor(key))); // an unverified key (see unverified())
-        }
         ConfigDef.ConfigKey definition = definition().configKeys().get(key);
         if (definition == null || !definition.hasDefault() || definition.defaultValue == null) {
             return Optional.empty();
@@ -154,13 +114,11 @@ public record ServiceSettings(String origin, RigService service, List<String> ar
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         ConfigDef definition = definition();
-        Set<String> unverified = unverified();
         List<String> prefixes = service.passThroughPrefixes();
         if (args.isEmpty() || !args.get(0).equals(service.command())) {
             problems.add(origin + ": the first argument must be the subcommand '" + service.command() + "', got " + args);
         }
-        environment.keySet().stream().filter(name -> !unverified.contains(name))
-                .forEach(name -> envProblem(name, definition, prefixes).ifPresent(problems::add));
+        environment.keySet().forEach(name -> envProblem(name, definition, prefixes).ifPresent(problems::add));
         Map<String, String> all = effective();
         for (String key : all.keySet()) {
             if (definition.names().contains(key)) {
@@ -206,16 +164,14 @@ public record ServiceSettings(String origin, RigService service, List<String> ar
     }
 
     /**
-     * Parses the settings with the service's definition, then, where the service has one, with its own loader (which
-     * adds its cross-key checks). Secrets given as file:/path are replaced by files with a dummy value, as the mounted
+     * Parses the settings with the service's definition, then builds what the service builds from them at start-up
+     * (which adds its cross-key checks). Secrets given as file:/path are replaced by files with a dummy value, as the mounted
      * Secret would provide. Returns the parsed config; throws the service's own ConfigException otherwise.
      */
     public AbstractConfig parse(Path scratch) {
         ConfigInput input = input(scratch);
         AbstractConfig parsed = ServiceConfigParser.parse(definition(), service.passThroughPrefixes(), input);
-        if (service.load(input).isEmpty()) {
-            io.rigstream.runtime.config.CommonConfig.from(parsed); // the checks every service's loader makes
-        }
+        service.load(input);
         return parsed;
     }
 
