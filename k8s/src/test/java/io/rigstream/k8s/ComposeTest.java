@@ -153,6 +153,17 @@ class ComposeTest {
         assertThat(compose.path("services").path(name).path("user").asText()).as("%s non-root", name).isEqualTo("10001:10001");
     }
 
+    /** The launcher's own command line (picocli) accepts every rigstream command here: subcommand and options exist. */
+    @Test
+    void everyRigstreamCommandIsOneTheLauncherAccepts() {
+        compose.path("services").fields().forEachRemaining(e -> {
+            if (isRigstream(e.getValue())) {
+                String[] args = command(e.getValue()).toArray(String[]::new);
+                new picocli.CommandLine(new io.rigstream.launcher.RigstreamCommand()).parseArgs(args);
+            }
+        });
+    }
+
     @Test
     void noValueIsInterpolatedByAccident() throws Exception {
         // compose replaces $VAR and ${VAR} from the shell; a literal dollar must be written $$

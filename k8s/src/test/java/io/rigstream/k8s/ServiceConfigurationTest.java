@@ -43,6 +43,14 @@ class ServiceConfigurationTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("overlayServices")
+    void theLaunchersCommandLineAcceptsTheContainersArguments(String overlay, RigService service) {
+        var args = Overlay.render(overlay).container(service).getArgs();
+        var parsed = new picocli.CommandLine(new io.rigstream.launcher.RigstreamCommand()).parseArgs(args.toArray(String[]::new));
+        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo(service.command());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("overlayServices")
     void theServicesOwnParserAndLoaderAcceptTheSettings(String overlay, RigService service) {
         ServiceSettings settings = Overlay.render(overlay).settings(service);
         settings.parse(scratch);
