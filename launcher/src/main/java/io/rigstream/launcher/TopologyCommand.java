@@ -1,5 +1,6 @@
 package io.rigstream.launcher;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.rigstream.runtime.config.CommonConfig;
 import io.rigstream.runtime.config.ServiceConfigParser;
 import io.rigstream.topology.metrics.MicrometerTopologyMetrics;
@@ -41,6 +42,8 @@ final class TopologyCommand implements Callable<Integer> {
                     TopologySettings.topologyConfig(parsed, common.schemaRegistry(), new MicrometerTopologyMetrics(host.metrics())),
                     TopologySettings.streamsProperties(parsed, common, host.managementPort())));
             service.registerHealth(host.health());
+            // Kafka Streams' own metrics (restore progress, lag, thread state) for the alert rules.
+            new KafkaStreamsMetrics(service.streams()).bindTo(host.metrics());
             queries.bind(service.interactiveQueries());
             service.start();
             host.awaitShutdown();

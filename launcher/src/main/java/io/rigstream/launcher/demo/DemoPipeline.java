@@ -68,7 +68,10 @@ public final class DemoPipeline implements AutoCloseable {
 
         progress.step("starting the topology (Kafka Streams)");
         Map<String, String> topologyValues = new HashMap<>(common);
-        topologyValues.put(TopologySettings.STATE_DIR, workDirectory.resolve("topology-state").toString());
+        // The embedded broker is new on every run, so the state must be too: old state would point past its changelogs.
+        Path stateDirectory = Files.createTempDirectory("rigstream-demo-state");
+        track(() -> deleteRecursively(stateDirectory));
+        topologyValues.put(TopologySettings.STATE_DIR, stateDirectory.toString());
         topologyValues.put(TopologySettings.PUNCTUATION_INTERVAL, "PT2S");
         topologyValues.put("kafka.streams.commit.interval.ms", "500");
         AbstractConfig topologyParsed = ServiceConfigParser.parse(
@@ -137,6 +140,12 @@ public final class DemoPipeline implements AutoCloseable {
             } catch (Exception e) {
                 System.err.println("warning: " + resource.getClass().getSimpleName() + " did not close cleanly: " + e.getMessage());
             }
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }
