@@ -2,6 +2,7 @@ package io.rigstream.benchmarks;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rigstream.embedded.EmbeddedKafka;
+import io.rigstream.embedded.TempDirectories;
 import io.rigstream.runtime.kafka.TopicInstaller;
 import io.rigstream.schemas.EngineStatus;
 import io.rigstream.schemas.FuelStatus;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -75,7 +75,7 @@ public final class TopologyBenchmark {
             System.out.printf("local state: %,d bytes for %,d equipment = %,d bytes per equipment%n", stateBytes, equipment,
                     stateBytes / equipment);
 
-            deleteRecursively(stateRoot.resolve("topology"));
+            TempDirectories.deleteRecursively(stateRoot.resolve("topology"));
             long restoreStart = System.nanoTime();
             TopologyService restored = topology(kafka, registry, stateRoot.resolve("topology"), "bench-topology");
             while (restored.streams().state() != KafkaStreams.State.RUNNING) {
@@ -84,7 +84,7 @@ public final class TopologyBenchmark {
             System.out.printf("state restore after losing the state directory: %.1f s%n", (System.nanoTime() - restoreStart) / 1e9);
             restored.close();
         } finally {
-            deleteRecursively(stateRoot);
+            TempDirectories.deleteRecursively(stateRoot);
         }
     }
 
@@ -164,15 +164,6 @@ public final class TopologyBenchmark {
     private static long size(Path directory) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }

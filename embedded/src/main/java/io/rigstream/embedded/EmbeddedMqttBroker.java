@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +75,11 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         } catch (ExecutionException e) {
             LOG.warn("Embedded MQTT broker did not stop cleanly", e.getCause());
         }
-        deleteRecursively(home);
+        try {
+            TempDirectories.deleteRecursively(home);
+        } catch (UncheckedIOException e) {
+            LOG.warn("Could not remove {}", home, e);
+        }
     }
 
     // In-memory persistence: the embedded broker serves tests and the demo, whose sessions need not outlive it.
@@ -117,11 +119,4 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not remove {}", root, e);
-        }
-    }
 }

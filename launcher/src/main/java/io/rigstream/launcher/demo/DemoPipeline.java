@@ -3,6 +3,7 @@ package io.rigstream.launcher.demo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rigstream.embedded.EmbeddedKafka;
 import io.rigstream.embedded.EmbeddedMqttBroker;
+import io.rigstream.embedded.TempDirectories;
 import io.rigstream.ingest.IngestService;
 import io.rigstream.ingest.config.IngestConfig;
 import io.rigstream.odoo.sink.OdooSinkService;
@@ -70,7 +71,7 @@ public final class DemoPipeline implements AutoCloseable {
         Map<String, String> topologyValues = new HashMap<>(common);
         // The embedded broker is new on every run, so the state must be too: old state would point past its changelogs.
         Path stateDirectory = Files.createTempDirectory("rigstream-demo-state");
-        track(() -> deleteRecursively(stateDirectory));
+        track(() -> TempDirectories.deleteRecursively(stateDirectory));
         topologyValues.put(TopologySettings.STATE_DIR, stateDirectory.toString());
         topologyValues.put(TopologySettings.PUNCTUATION_INTERVAL, "PT2S");
         topologyValues.put("kafka.streams.commit.interval.ms", "500");
@@ -140,12 +141,6 @@ public final class DemoPipeline implements AutoCloseable {
             } catch (Exception e) {
                 System.err.println("warning: " + resource.getClass().getSimpleName() + " did not close cleanly: " + e.getMessage());
             }
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }
