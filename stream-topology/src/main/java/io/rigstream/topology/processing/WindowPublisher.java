@@ -3,6 +3,7 @@ package io.rigstream.topology.processing;
 import io.rigstream.schemas.topics.Topics;
 import io.rigstream.topology.TopologyConfig;
 import io.rigstream.topology.metrics.TopologyMetrics;
+import io.rigstream.topology.model.AssignmentHistory;
 import io.rigstream.topology.rules.FiguresCalculator;
 import io.rigstream.topology.rules.ReadingSeries;
 import io.rigstream.topology.rules.SiteCalendar;
@@ -69,11 +70,11 @@ final class WindowPublisher {
      *                  no time is known (a task just taken over, before its first record), when nothing is done:
      *                  the recomputation the equipment owes stays owed until it can be done in full
      */
-    void publish(String equipment, EquipmentStatus status, long closeTime) {
+    void publish(String equipment, EquipmentStatus status, AssignmentHistory history, long closeTime) {
         if (closeTime == Long.MIN_VALUE) {
             return;
         }
-        PublicationRound work = new PublicationRound(stores, lookbackMs, equipment, status);
+        PublicationRound work = new PublicationRound(stores, lookbackMs, equipment, status, history);
         long floor = recomputableFrom(status, closeTime);
         long limit = Math.max(closeTime, status.maxDeviceTs());
         Optional<TimeRange> dirty = status.takeDirty()
