@@ -28,12 +28,13 @@ final class PublicationRound {
     private final Map<TimeRange, ReadingSeries> series = new HashMap<>();
     private final Map<TimeRange, List<FaultReport>> reports = new HashMap<>();
 
-    PublicationRound(EquipmentStores stores, long lookbackMs, String equipment, EquipmentStatus status) {
+    PublicationRound(EquipmentStores stores, long lookbackMs, String equipment, EquipmentStatus status,
+            AssignmentHistory history) {
         this.stores = stores;
         this.lookbackMs = lookbackMs;
         this.equipment = equipment;
         this.status = status;
-        this.history = stores.history(equipment);
+        this.history = history;
         this.profile = stores.profile(equipment).withTankFallback(status.latest().tankLitres());
     }
 

@@ -3,6 +3,7 @@ package io.rigstream.topology.processing;
 import io.rigstream.schemas.topics.Topics;
 import io.rigstream.topology.TopologyConfig;
 import io.rigstream.topology.metrics.TopologyMetrics;
+import io.rigstream.topology.model.AssignmentHistory;
 import io.rigstream.topology.rules.FiguresCalculator;
 import io.rigstream.topology.rules.ReadingSeries;
 import io.rigstream.topology.rules.SiteCalendar;
@@ -69,11 +70,11 @@ final class WindowPublisher {
      *                  no time is known (a task just taken over, before its first record), when nothing is done:
      *                  the recomputation the equipment owes stays owed until it can be done in full
      */
-    void publish(String equipment, EquipmentStatus status, long closeTime) {
+    void publish(String equipment, EquipmentStatus status, AssignmentHistory history, long closeTime) {
         if (closeTime == Long.MIN_VALUE) {
             return;
         }
-        PublicationRound work = new PublicationRound(stores, lookbackMs, equipment, status);
+        PublicationRound work = new PublicationRound(stores, lookbackMs, equipment, status, history);
         long floor = recomputableFrom(status, closeTime);
         long limit = Math.max(closeTime, status.maxDeviceTs());
         Optional<TimeRange> dirty = status.takeDirty()
@@ -113,15 +114,17 @@ final class WindowPublisher {
      * that is later, so that the same days are published whatever order the data came in.
      */
     private void publishEquipmentDays(PublicationRound work, Optional<TimeRange> dirty, long floor, long closeTime) {
-        Optional<Long> firstData = work.firstDataAt();
-        if (firstData.isEmpty()) {
+        Optional<LocalDate> cursor = work.status.equipmentDayCursor();
+        // the first day costs a store seek: only a first round or a recomputation needs it
+        Optional<LocalDate> firstDay = cursor.isPresent() && dirty.isEmpty() ? Optional.empty()
+                : work.firstDataAt().map(ts -> max(SiteCalendar.dateOf(ts, fleetZone),
+                        SiteCalendar.firstDayStartingAtOrAfter(floor, fleetZone)));
+        if (cursor.isEmpty() && firstDay.isEmpty()) {
             return;
         }
-        LocalDate firstDay = max(SiteCalendar.dateOf(firstData.get(), fleetZone),
-                SiteCalendar.firstDayStartingAtOrAfter(floor, fleetZone));
-        LocalDate last = work.status.equipmentDayCursor().orElse(firstDay.minusDays(1));
-        if (dirty.isPresent()) {
-            for (LocalDate day = max(SiteCalendar.dateOf(dirty.get().from(), fleetZone), firstDay);
+        LocalDate last = cursor.orElseGet(() -> firstDay.get().minusDays(1));
+        if (dirty.isPresent() && firstDay.isPresent()) {
+            for (LocalDate day = max(SiteCalendar.dateOf(dirty.get().from(), fleetZone), firstDay.get());
                     !day.isAfter(last) && !day.isAfter(SiteCalendar.dateOf(dirty.get().to(), fleetZone));
                     day = day.plusDays(1)) {
                 publishEquipmentDay(work, day);
