@@ -3,7 +3,6 @@ package io.rigstream.embedded;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * A real MQTT 3.1.1/5 broker (HiveMQ Community Edition) in this JVM, on a free loopback port, with its
  * configuration, data and extension folders in a temporary directory removed on close.
  */
-public final class EmbeddedMqttBroker implements AutoCloseable {
+public final class EmbeddedMqttBroker implements MqttBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
     private static final String HOST = "127.0.0.1";
@@ -34,7 +33,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         try {
             Path home = Files.createTempDirectory("rigstream-mqtt-");
             Path config = Files.createDirectories(home.resolve("conf"));
-            int port = freePort();
+            int port = LocalResources.freePort();
             Files.writeString(config.resolve("config.xml"), configXml(port));
             EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(config)
@@ -57,12 +56,18 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     }
 
     /** {@code tcp://127.0.0.1:<port>}, as Paho expects it. */
+    @Override
     public String serverUri() {
         return "tcp://" + HOST + ":" + port;
     }
 
     public int port() {
         return port;
+    }
+
+    @Override
+    public String description() {
+        return "HiveMQ CE (embedded)";
     }
 
     @Override
@@ -75,11 +80,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         } catch (ExecutionException e) {
             LOG.warn("Embedded MQTT broker did not stop cleanly", e.getCause());
         }
-        try {
-            TempDirectories.deleteRecursively(home);
-        } catch (UncheckedIOException e) {
-            LOG.warn("Could not remove {}", home, e);
-        }
+        LocalResources.deleteRecursively(home);
     }
 
     // In-memory persistence: the embedded broker serves tests and the demo, whose sessions need not outlive it.
@@ -111,12 +112,4 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                 </hivemq>
                 """.formatted(port, HOST);
     }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
 }
