@@ -13,6 +13,7 @@ import io.rigstream.simulator.fleet.MachineState.Activity;
 import io.rigstream.simulator.gateway.GatewayMessage;
 import io.rigstream.simulator.gateway.MalformedPayloads;
 import io.rigstream.simulator.gateway.ReadingPayloads;
+import io.rigstream.simulator.truth.ContractBilling;
 import io.rigstream.simulator.truth.GroundTruth;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,6 +37,10 @@ public final class FleetSimulator {
 
     private static final int RED_SPN = 110;
     private static final int AMBER_SPN = 100;
+    private static final double LONGEST_DAY_HOURS = 12.5;
+    private static final long SERVICE_STEP_HOURS = 250;
+    private static final long SERVICE_LEAD_HOURS = 25;
+    private static final List<Long> SERVICE_TIERS = List.of(250L, 500L, 1000L, 2000L);
 
     private final Scenario scenario;
     private final FleetPlan plan;
@@ -58,6 +63,7 @@ public final class FleetSimulator {
             simulate(machine);
         }
         addMalformed();
+        ContractBilling.apply(truth.days(), plan.assignments());
         messages.sort(Comparator.comparing(GatewayMessage::publishAt));
         return new Simulation(scenario, plan, List.copyOf(messages), truth);
     }
@@ -97,6 +103,7 @@ public final class FleetSimulator {
                         red = false;
                         clearedSinceLastReading = true;
                         truth.expect(new GroundTruth.ExpectedEvent(id, "FAULT_CLEARED", "spn " + RED_SPN));
+                        truth.expect(new GroundTruth.ExpectedEvent(id, "DOWNTIME_ENDED", "from " + redSince));
                         addDowntime(id, assignments, redSince, t);
                     }
                     case AMBER_FAULT -> {
@@ -130,7 +137,7 @@ public final class FleetSimulator {
             double load = activity == Activity.WORKING ? 40 + 40 * random.nextDouble() : activity == Activity.IDLE ? 12 : 0;
             long secondsOfDay = t.getEpochSecond() % 86_400;
             if (activity != Activity.OFF || activity != previous || event || secondsOfDay % offEvery == 0) {
-                ObjectNode reading = ReadingPayloads.reading(machine, t, seq++, speed, load,
+                ObjectNode reading = ReadingPayloads.reading(machine, t.plus(machine.clockSkew()), seq++, speed, load,
                         faults(red, amber, clearedSinceLastReading));
                 clearedSinceLastReading = false;
                 truth.countReadings(1);
@@ -152,11 +159,29 @@ public final class FleetSimulator {
                         state.idleHours() - idleBefore, state.fuelUsedLitres() - fuelBefore,
                         state.odometerKm() - odometerBefore, 0);
             }
-            if (state.hourMeter() >= 500 && state.hourMeter() - hours < 500 && activity != Activity.OFF) {
-                truth.expect(new GroundTruth.ExpectedEvent(id, "SERVICE_DUE", "500 h"));
+            if (activity != Activity.OFF) {
+                expectServiceCrossings(id, state.hourMeter() - hours, state.hourMeter());
             }
         }
         flush(topic, id, buffered, plan.end());
+    }
+
+    /**
+     * The default service tiers (250, 500, 1000, 2000 h): reaching a multiple of 250 h makes the highest tier that
+     * divides it due, and 25 h before it that service is due soon.
+     */
+    private void expectServiceCrossings(String equipmentId, double from, double to) {
+        for (long at = (long) Math.floor(from / SERVICE_STEP_HOURS + 1) * SERVICE_STEP_HOURS;
+                at - SERVICE_LEAD_HOURS <= to; at += SERVICE_STEP_HOURS) {
+            long multiple = at;
+            long tier = SERVICE_TIERS.stream().filter(t -> multiple % t == 0).max(Long::compare).orElseThrow();
+            if (from < at && at <= to) {
+                truth.expect(new GroundTruth.ExpectedEvent(equipmentId, "SERVICE_DUE", tier + " h at " + at + " h"));
+            }
+            if (from < at - SERVICE_LEAD_HOURS && at - SERVICE_LEAD_HOURS <= to) {
+                truth.expect(new GroundTruth.ExpectedEvent(equipmentId, "SERVICE_DUE_SOON", tier + " h at " + at + " h"));
+            }
+        }
     }
 
     private static ArrayNode faults(boolean red, boolean amber, boolean anyCleared) {
@@ -171,11 +196,14 @@ public final class FleetSimulator {
     }
 
     private void publish(String topic, byte[] payload, Instant at, int readings) {
-        messages.add(new GatewayMessage(topic, payload, at, readings, Optional.empty()));
+        // Out-of-order delivery: a single reading held back in the gateway's queue reaches the broker after later ones.
+        Instant delivered = readings == 1 && random.nextDouble() < scenario.disorderRate()
+                ? at.plusSeconds(60 + random.nextInt(540)) : at;
+        messages.add(new GatewayMessage(topic, payload, delivered, readings, Optional.empty()));
         truth.countMessage(false);
         if (random.nextDouble() < scenario.duplicateRate()) {
             // The PUBACK was lost: the gateway publishes the same message again a little later.
-            messages.add(new GatewayMessage(topic, payload, at.plusSeconds(1 + random.nextInt(20)), 0, Optional.empty()));
+            messages.add(new GatewayMessage(topic, payload, delivered.plusSeconds(1 + random.nextInt(20)), 0, Optional.empty()));
             truth.countMessage(true);
         }
     }
@@ -208,8 +236,10 @@ public final class FleetSimulator {
             return;
         }
         ZonedDateTime local = t.atZone(ZoneId.of(assignment.getSiteTimeZone()));
+        // Topped up at dawn unless the tank still holds more than the longest day burns (12.5 h working): a machine
+        // never runs dry, whose fuel would then be burnt in the truth without ever leaving the tank.
         if (local.toLocalTime().equals(LocalTime.of(5, 0))
-                && machine.state().fuelLitres() < 0.4 * machine.type().tankLitres()) {
+                && machine.state().fuelLitres() < LONGEST_DAY_HOURS * machine.type().workingLitresPerHour()) {
             machine.state().refuel(machine.type().tankLitres());
         }
     }

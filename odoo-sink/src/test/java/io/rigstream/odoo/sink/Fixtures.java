@@ -32,17 +32,23 @@ public final class Fixtures {
 
     /** A live configuration for the stand-in's user, with limits loose enough for fast tests, plus {@code overrides}. */
     public static OdooSinkConfig live(String odooUrl, Map<String, String> overrides) {
+        Map<String, String> values = liveValues(odooUrl);
+        values.put(OdooSinkConfig.RATE_REQUESTS, "200");
+        values.put(OdooSinkConfig.RATE_RECORDS, "100000");
+        values.putAll(overrides);
+        return config(values);
+    }
+
+    /** Live mode as the stand-in's user, with a short request timeout. */
+    public static Map<String, String> liveValues(String odooUrl) {
         Map<String, String> values = new HashMap<>();
         values.put(OdooSinkConfig.MODE, "live");
         values.put(OdooSinkConfig.URL, odooUrl);
         values.put(OdooSinkConfig.DATABASE, "telematics");
         values.put(OdooSinkConfig.USERNAME, "admin");
         values.put(OdooSinkConfig.API_KEY, "rigstream-test-api-key");
-        values.put(OdooSinkConfig.RATE_REQUESTS, "200");
-        values.put(OdooSinkConfig.RATE_RECORDS, "100000");
         values.put(OdooSinkConfig.REQUEST_TIMEOUT_MS, "5000");
-        values.putAll(overrides);
-        return config(values);
+        return values;
     }
 
     /** A dry-run configuration plus {@code overrides}. */

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -60,14 +59,8 @@ class OdooSinkIT {
     }
 
     private OdooSinkConfig config(String group, Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>();
-        values.put(OdooSinkConfig.MODE, "live");
-        values.put(OdooSinkConfig.URL, standin.url());
-        values.put(OdooSinkConfig.DATABASE, "telematics");
-        values.put(OdooSinkConfig.USERNAME, "admin");
-        values.put(OdooSinkConfig.API_KEY, "rigstream-test-api-key");
+        Map<String, String> values = Fixtures.liveValues(standin.url());
         values.put(OdooSinkConfig.RATE_REQUESTS, "50");
-        values.put(OdooSinkConfig.REQUEST_TIMEOUT_MS, "5000");
         values.putAll(overrides);
         return OdooSinkConfig.from(io.rigstream.runtime.config.ConfigInput.ofValues(harness.settings(group, values)));
     }

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,16 +67,30 @@ public final class OdooStandin implements AutoCloseable {
     }
 
     public static OdooStandin start(StandinSettings settings) {
-        return new OdooStandin(settings, 0);
+        return start(settings, 0);
+    }
+
+    /** @param port a fixed loopback port, or 0 for a free one */
+    public static OdooStandin start(StandinSettings settings, int port) {
+        return new OdooStandin(settings, port);
+    }
+
+    /**
+     * Runs a stand-in by hand, for the demo or a manual check of a sink: {@code [port] [serie]}, e.g. {@code 8069 19.0}.
+     * Logs in as admin/admin (or API key {@code rigstream-test-api-key}) on database {@code telematics}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8069;
+        StandinSettings settings = args.length > 1 ? StandinSettings.odoo17().withSerie(args[1]) : StandinSettings.odoo17();
+        OdooStandin standin = start(settings, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(standin::close, "odoo-standin-stop"));
+        System.out.println("Stand-in Odoo " + settings.serverSerie() + " at " + standin.url() + ", database " + settings.database());
+        Thread.currentThread().join();
     }
 
     /** Base URL, e.g. {@code http://127.0.0.1:41234}. */
     public String url() {
         return "http://127.0.0.1:" + port;
-    }
-
-    public StandinSettings settings() {
-        return settings;
     }
 
     public FaultInjector faults() {
@@ -126,7 +141,7 @@ public final class OdooStandin implements AutoCloseable {
     private HttpServer listen(int onPort) {
         try {
             HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 64);
-            OrmService orm = new OrmService(database, settings.writeDenied());
+            OrmService orm = new OrmService(database, settings.writeDenied(), ZoneId.of(settings.userTimeZone()));
             ObjectCalls calls = new ObjectCalls(orm, faults, meter);
             if (settings.servesJsonRpc()) {
                 created.createContext("/jsonrpc", new ServerFaults(new JsonRpcEndpoint(settings, calls), faults, meter));

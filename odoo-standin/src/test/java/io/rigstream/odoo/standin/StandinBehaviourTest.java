@@ -40,7 +40,7 @@ class StandinBehaviourTest {
         JsonNode second = load(List.of(List.of("rigstream.trigger_a", "Service due", equipment, "preventive", "3")));
 
         assertThat(second.at("/result/ids")).isEqualTo(first.at("/result/ids"));
-        assertThat(standin.state().count(Models.REQUEST)).isEqualTo(1);
+        assertThat(standin.state().records(Models.REQUEST)).singleElement().satisfies(record -> assertThat(record).containsEntry("priority", "3"));
         assertThat(standin.state().byExternalId("rigstream.trigger_a").orElseThrow()).containsEntry("priority", "3");
     }
 
@@ -58,6 +58,18 @@ class StandinBehaviourTest {
         assertThat(answer.at("/result/messages").findValuesAsText("record")).containsExactly("1", "2", "3");
         assertThat(standin.state().count(Models.REQUEST)).isZero();
         assertThat(standin.state().externalIds(Models.REQUEST)).isEmpty();
+    }
+
+    @Test
+    void loadReadsDatetimesInTheUsersTimeZoneUnlessTheContextSaysOtherwise() throws Exception {
+        start(StandinSettings.odoo17().withUserTimeZone("Europe/Berlin"));
+        List<String> columns = List.of("id", "name", "schedule_date");
+        probe.executeKw(Models.REQUEST, "load", List.of(columns, List.of(List.of("rigstream.local", "x", "2026-11-23 10:15:00"))), Map.of());
+        probe.executeKw(Models.REQUEST, "load", List.of(columns, List.of(List.of("rigstream.utc", "x", "2026-11-23 10:15:00"))),
+                Map.of("context", Map.of("tz", "UTC")));
+
+        assertThat(standin.state().byExternalId("rigstream.local").orElseThrow()).containsEntry("schedule_date", "2026-11-23 09:15:00");
+        assertThat(standin.state().byExternalId("rigstream.utc").orElseThrow()).containsEntry("schedule_date", "2026-11-23 10:15:00");
     }
 
     @Test
@@ -155,8 +167,20 @@ class StandinBehaviourTest {
         start(StandinSettings.odoo17());
         standin.downFor(Duration.ofMillis(300));
 
+        assertThat(standin.isUp()).isFalse();
         assertThatThrownBy(this::version).isInstanceOf(IOException.class);
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> version().status() == 200);
+        assertThat(standin.isUp()).isTrue();
+    }
+
+    @Test
+    void aServerCanAnswerWithAStatusForAWhile() throws Exception {
+        start(StandinSettings.odoo17());
+        standin.faults().answerFor(Duration.ofMinutes(1), 503, Optional.empty());
+        assertThat(version().status()).isEqualTo(503);
+        assertThat(version().status()).isEqualTo(503);
+        standin.faults().clear();
+        assertThat(version().status()).isEqualTo(200);
     }
 
     @Test

@@ -45,7 +45,24 @@ public final class TopicInstaller {
         }
         if (!created.isEmpty()) {
             LOG.info("Created topics {} ({} partitions, replication factor {})", created, partitions, replicationFactor);
+            awaitLeaders(admin, created);
         }
         return created;
+    }
+
+    /** A new topic's partitions take a moment to get leaders; producing before that only earns retries. */
+    private static void awaitLeaders(Admin admin, List<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            boolean allLed = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+            if (allLed) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new TimeoutException("Partitions of " + topics + " have no leader after 30 s");
     }
 }

@@ -60,13 +60,13 @@ public final class FleetPlanner {
         List<EquipmentAssignment> assignments = new ArrayList<>();
         Map<String, List<ActivitySpan>> activity = new HashMap<>();
         List<Incident> incidents = new ArrayList<>();
-        Instant assignedSince = start.minus(Duration.ofDays(30));
+        // The rental covers the simulated period exactly: no day is billed that the simulation did not live through.
         for (int i = 0; i < scenario.equipmentCount(); i++) {
             MachineType type = MachineType.values()[i % MachineType.values().length];
             String id = String.format("%s-%04d", type.idPrefix(), i + 1);
             // Machine 0 sits just under the 500 h service tier, so the plan always crosses one.
             double hourMeter = i == 0 ? 498.0 : 100 + random.nextInt(2900) + random.nextDouble();
-            Machine machine = new Machine(scenario.tenant(), id, type, hourMeter, 1000 + random.nextInt(9000));
+            Machine machine = new Machine(scenario.tenant(), id, type, hourMeter, 1000 + random.nextInt(9000), clockSkew(i));
             machines.add(machine);
             Job job = jobs.get(i % jobs.size());
             machine.state().moveTo(job.latitude(), job.longitude());
@@ -75,12 +75,12 @@ public final class FleetPlanner {
             if (transferred) {
                 Job next = jobs.get((i + 1) % jobs.size());
                 Instant transfer = scenario.lastDay().atStartOfDay(job.zone()).toInstant().plus(Duration.ofHours(3));
-                assignments.add(assignment(id, job, assignedSince, transfer, 1));
-                assignments.add(assignment(id, next, transfer, null, 2));
+                assignments.add(assignment(id, job, start, transfer, 1));
+                assignments.add(assignment(id, next, transfer, end, 2));
                 planDays(spans, job, firstDay, scenario.lastDay().minusDays(1));
                 planDays(spans, next, scenario.lastDay(), scenario.lastDay());
             } else {
-                assignments.add(assignment(id, job, assignedSince, null, 1));
+                assignments.add(assignment(id, job, start, end, 1));
                 planDays(spans, job, firstDay, scenario.lastDay());
             }
             activity.put(id, spans);
@@ -88,6 +88,18 @@ public final class FleetPlanner {
         }
         return new FleetPlan(List.copyOf(jobs), List.copyOf(machines), List.copyOf(assignments), activity,
                 List.copyOf(incidents), start, end);
+    }
+
+    /**
+     * Two gateways with a wrong clock: one 90 s ahead, one 50 s behind. Both stay within the bridge's allowed skew;
+     * their machines are off around midnight and at the shift edges, so device time and true time give the same days.
+     */
+    private static Duration clockSkew(int index) {
+        return switch (index) {
+            case 7 -> Duration.ofSeconds(90);
+            case 8 -> Duration.ofSeconds(-50);
+            default -> Duration.ZERO;
+        };
     }
 
     private EquipmentAssignment assignment(String equipmentId, Job job, Instant from, Instant to, int n) {

@@ -7,8 +7,16 @@ public final class Machine {
     private final String equipmentId;
     private final MachineType type;
     private final MachineState state;
+    private final java.time.Duration clockSkew;
 
     public Machine(String tenant, String equipmentId, MachineType type, double initialHourMeter, double initialOdometerKm) {
+        this(tenant, equipmentId, type, initialHourMeter, initialOdometerKm, java.time.Duration.ZERO);
+    }
+
+    /** @param clockSkew how far the gateway's clock is ahead of true time (negative: behind) */
+    public Machine(String tenant, String equipmentId, MachineType type, double initialHourMeter, double initialOdometerKm,
+            java.time.Duration clockSkew) {
+        this.clockSkew = clockSkew;
         this.tenant = tenant;
         this.equipmentId = equipmentId;
         this.type = type;
@@ -29,5 +37,10 @@ public final class Machine {
 
     public MachineState state() {
         return state;
+    }
+
+    /** How far the gateway's clock is off: every reading's ts is the true time plus this. */
+    public java.time.Duration clockSkew() {
+        return clockSkew;
     }
 }

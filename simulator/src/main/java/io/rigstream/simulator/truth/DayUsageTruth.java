@@ -13,6 +13,9 @@ public final class DayUsageTruth {
     private double fuelLitres;
     private double distanceKm;
     private double downtimeHours;
+    private double shiftHours;
+    private double billableHours;
+    private double overtimeHours;
 
     public DayUsageTruth(String jobId, String equipmentId, LocalDate day) {
         this.jobId = jobId;
@@ -26,6 +29,12 @@ public final class DayUsageTruth {
         fuelLitres += fuel;
         distanceKm += distance;
         downtimeHours += downtime;
+    }
+
+    void bill(double shift, double billable, double overtime) {
+        shiftHours = shift;
+        billableHours = billable;
+        overtimeHours = overtime;
     }
 
     public String jobId() {
@@ -63,5 +72,25 @@ public final class DayUsageTruth {
     /** Red-fault downtime overlapping the day's shift hours. */
     public double downtimeHours() {
         return downtimeHours;
+    }
+
+    /** Shift hours of the day inside the assignment (0 on a day off). */
+    public double shiftHours() {
+        return shiftHours;
+    }
+
+    /** Shift hours less downtime: what the customer could have used. */
+    public double availableHours() {
+        return shiftHours - downtimeHours;
+    }
+
+    /** Hours billed under the assignment's contract. */
+    public double billableHours() {
+        return billableHours;
+    }
+
+    /** Billable hours of this day above the allowance of its contract period. */
+    public double overtimeHours() {
+        return overtimeHours;
     }
 }

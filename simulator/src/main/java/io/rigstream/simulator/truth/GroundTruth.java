@@ -98,7 +98,9 @@ public final class GroundTruth {
             usage.addObject().put("jobId", day.jobId()).put("equipmentId", day.equipmentId()).put("day", day.day().toString())
                     .put("engineHours", day.engineHours()).put("idleHours", day.idleHours())
                     .put("workingHours", day.workingHours()).put("downtimeHours", day.downtimeHours())
-                    .put("fuelLitres", day.fuelLitres()).put("distanceKm", day.distanceKm());
+                    .put("fuelLitres", day.fuelLitres()).put("distanceKm", day.distanceKm())
+                    .put("shiftHours", day.shiftHours()).put("billableHours", day.billableHours())
+                    .put("overtimeHours", day.overtimeHours());
         }
         ArrayNode expected = root.putArray("events");
         events.forEach(e -> expected.addObject().put("equipmentId", e.equipmentId()).put("kind", e.kind()).put("detail", e.detail()));

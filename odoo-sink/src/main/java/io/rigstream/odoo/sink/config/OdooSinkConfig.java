@@ -258,7 +258,7 @@ public final class OdooSinkConfig {
         if (retry.initialBackoff().compareTo(retry.maxBackoff()) > 0) {
             throw new ConfigException(RETRY_INITIAL_MS + " must not exceed " + RETRY_MAX_MS);
         }
-        if (java.util.Set.of(topics.usage(), topics.maintenance(), topics.downtime(), topics.deadLetter()).size() != 4) {
+        if (new java.util.HashSet<>(List.of(topics.usage(), topics.maintenance(), topics.downtime(), topics.deadLetter())).size() != 4) {
             throw new ConfigException(TOPIC_USAGE + ", " + TOPIC_MAINTENANCE + ", " + TOPIC_DOWNTIME + " and " + TOPIC_DEAD_LETTER
                     + " must be four different topics: each has its own record type");
         }

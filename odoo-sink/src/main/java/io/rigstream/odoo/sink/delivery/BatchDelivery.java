@@ -115,7 +115,14 @@ public final class BatchDelivery implements Delivery {
                 skipped.add(record);
                 continue;
             }
-            Mapped mapped = mapper.map(value);
+            Mapped mapped;
+            try {
+                mapped = mapper.map(value);
+            } catch (RuntimeException e) {
+                // A record the mapping cannot handle must not stop the sink: it is this record's problem.
+                letters.add(new DeadLetter(record, batch.lane(), "MAPPING_FAILED", e.getClass().getName(), String.valueOf(e.getMessage()), Optional.of(value)));
+                continue;
+            }
             if (mapped instanceof Mapped.Row row) {
                 Entry earlier = byExternalId.remove(row.row().externalId());
                 List<PendingRecord> sources = new ArrayList<>(earlier == null ? List.of() : earlier.sources());

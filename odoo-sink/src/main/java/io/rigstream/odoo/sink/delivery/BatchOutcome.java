@@ -1,5 +1,6 @@
 package io.rigstream.odoo.sink.delivery;
 
+import io.rigstream.odoo.sink.odoo.ErrorKind;
 import io.rigstream.odoo.sink.odoo.OdooException;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ public record BatchOutcome(List<PendingRecord> done, List<PendingRecord> remaini
     }
 
     public boolean isFatal() {
-        return failure.isPresent() && failure.get().kind() == io.rigstream.odoo.sink.odoo.ErrorKind.FATAL;
+        return failure.isPresent() && failure.get().kind() == ErrorKind.FATAL;
     }
 
     public boolean needsRetry() {

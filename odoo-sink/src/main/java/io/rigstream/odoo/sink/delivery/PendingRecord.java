@@ -8,9 +8,4 @@ public record PendingRecord(String topic, int partition, long offset, byte[] key
     public TopicPartition topicPartition() {
         return new TopicPartition(topic, partition);
     }
-
-    /** {@code topic-partition@offset}, for logs and dry-run lines. */
-    public String coordinates() {
-        return topic + "-" + partition + "@" + offset;
-    }
 }

@@ -7,6 +7,7 @@ import io.rigstream.odoo.sink.mapping.OdooRow;
 import io.rigstream.odoo.sink.odoo.OdooException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,8 +38,8 @@ final class ReferenceResolver {
             entry.row().equipmentSerial().ifPresent(serials::add);
             entry.row().jobId().ifPresent(jobs::add);
         });
-        Resolved equipmentIds = serials.isEmpty() ? new Resolved(java.util.Map.of(), java.util.Map.of()) : equipment.resolve(serials);
-        Resolved projectIds = jobs.isEmpty() ? new Resolved(java.util.Map.of(), java.util.Map.of()) : projects.resolve(jobs);
+        Resolved equipmentIds = serials.isEmpty() ? new Resolved(Map.of(), Map.of()) : equipment.resolve(serials);
+        Resolved projectIds = jobs.isEmpty() ? new Resolved(Map.of(), Map.of()) : projects.resolve(jobs);
         List<Entry> complete = new ArrayList<>();
         for (Entry entry : entries) {
             OdooRow row = entry.row();

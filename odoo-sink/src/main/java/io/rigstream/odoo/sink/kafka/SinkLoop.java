@@ -21,11 +21,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,6 +155,7 @@ public final class SinkLoop implements Runnable {
         List<PendingRecord> stillOwned = outcome.remaining().stream().filter(r -> offsets.isTracked(r.topicPartition())).toList();
         if (stillOwned.isEmpty()) {
             lane.retryDone();
+            health.recovered(lane.lane);
             return;
         }
         Batch again = batch.failedAgain(stillOwned, now);
@@ -224,9 +228,16 @@ public final class SinkLoop implements Runnable {
 
     private void commit() {
         Map<TopicPartition, OffsetAndMetadata> ready = offsets.toCommit();
-        if (!ready.isEmpty()) {
+        if (ready.isEmpty()) {
+            return;
+        }
+        try {
             consumer.commitSync(ready);
             offsets.committed(ready);
+        } catch (CommitFailedException | RebalanceInProgressException | TimeoutException e) {
+            // The group is rebalancing or the coordinator is slow: the offsets stay due and go with the next commit,
+            // or, if the partitions move, the new owner delivers those records again (idempotently).
+            LOG.warn("Offset commit failed ({}); will commit again", e.toString());
         }
     }
 

@@ -11,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Equipment ids to {@code maintenance.equipment} records by {@code serial_no}, Odoo's unique key for equipment.
@@ -27,7 +25,7 @@ public final class EquipmentDirectory {
     private final OdooApi odoo;
     private final ExternalIds externalIds;
     private final UnknownPolicy unknown;
-    private final Map<String, Integer> cache = new ConcurrentHashMap<>();
+    private final IdCache cache = new IdCache();
 
     public EquipmentDirectory(OdooApi odoo, ExternalIds externalIds, UnknownPolicy unknown) {
         this.odoo = odoo;
@@ -36,31 +34,23 @@ public final class EquipmentDirectory {
     }
 
     public Resolved resolve(Set<String> serials) throws OdooException, InterruptedException {
-        Set<String> missing = new TreeSet<>(serials);
-        missing.removeAll(cache.keySet());
+        Set<String> missing = cache.missing(serials);
         if (!missing.isEmpty()) {
             search(missing);
         }
         Map<String, String> problems = new HashMap<>();
-        missing.removeAll(cache.keySet());
+        missing = cache.missing(missing);
         if (!missing.isEmpty() && unknown == UnknownPolicy.CREATE) {
             problems.putAll(create(missing));
         } else {
             missing.forEach(serial -> problems.put(serial, "no maintenance.equipment with serial_no '" + serial
                     + "' in Odoo (odoo.unknown-equipment=dead-letter)"));
         }
-        Map<String, Integer> ids = new HashMap<>();
-        serials.forEach(serial -> {
-            Integer id = cache.get(serial);
-            if (id != null) {
-                ids.put(serial, id);
-            }
-        });
-        return new Resolved(ids, problems);
+        return new Resolved(cache.found(serials), problems);
     }
 
     public void forget(String serial) {
-        cache.remove(serial);
+        cache.forget(serial);
     }
 
     private void search(Set<String> serials) throws OdooException, InterruptedException {
@@ -84,11 +74,11 @@ public final class EquipmentDirectory {
         // Someone created some of them meanwhile (serial_no is unique): look again, report the rest.
         search(serials);
         result.errors().forEach(error -> {
-            if (error.row() >= 0 && error.row() < ordered.size() && !cache.containsKey(ordered.get(error.row()))) {
+            if (error.row() >= 0 && error.row() < ordered.size() && !cache.has(ordered.get(error.row()))) {
                 problems.put(ordered.get(error.row()), "creating maintenance.equipment failed: " + error.message());
             }
         });
-        serials.stream().filter(serial -> !cache.containsKey(serial) && !problems.containsKey(serial))
+        serials.stream().filter(serial -> !cache.has(serial) && !problems.containsKey(serial))
                 .forEach(serial -> problems.put(serial, "maintenance.equipment not created: another row of the same call failed"));
         return problems;
     }

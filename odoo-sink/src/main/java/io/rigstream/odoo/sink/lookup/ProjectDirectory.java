@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Jobs to {@code project.project} records, by the configured rule: the project's name (two projects of that name
@@ -29,7 +28,7 @@ public final class ProjectDirectory {
     private final OdooApi odoo;
     private final ExternalIds externalIds;
     private final MappingSettings settings;
-    private final Map<String, Integer> cache = new ConcurrentHashMap<>();
+    private final IdCache cache = new IdCache();
 
     public ProjectDirectory(OdooApi odoo, ExternalIds externalIds, MappingSettings settings) {
         this.odoo = odoo;
@@ -38,13 +37,12 @@ public final class ProjectDirectory {
     }
 
     public Resolved resolve(Set<String> jobs) throws OdooException, InterruptedException {
-        Set<String> missing = new TreeSet<>(jobs);
-        missing.removeAll(cache.keySet());
+        Set<String> missing = cache.missing(jobs);
         Map<String, String> problems = new HashMap<>();
         if (!missing.isEmpty()) {
             problems.putAll(settings.projectRule() == ProjectRule.NAME ? searchByName(missing) : searchByExternalId(missing));
         }
-        missing.removeAll(cache.keySet());
+        missing = cache.missing(missing);
         missing.removeAll(problems.keySet());
         if (!missing.isEmpty() && settings.unknownJob() == UnknownPolicy.CREATE) {
             problems.putAll(create(missing));
@@ -52,18 +50,11 @@ public final class ProjectDirectory {
             missing.forEach(job -> problems.put(job, "no project for job '" + job + "' in Odoo ("
                     + describeRule(job) + "; odoo.unknown-job=dead-letter)"));
         }
-        Map<String, Integer> ids = new HashMap<>();
-        jobs.forEach(job -> {
-            Integer id = cache.get(job);
-            if (id != null) {
-                ids.put(job, id);
-            }
-        });
-        return new Resolved(ids, problems);
+        return new Resolved(cache.found(jobs), problems);
     }
 
     public void forget(String job) {
-        cache.remove(job);
+        cache.forget(job);
     }
 
     private Map<String, String> searchByName(Set<String> jobs) throws OdooException, InterruptedException {

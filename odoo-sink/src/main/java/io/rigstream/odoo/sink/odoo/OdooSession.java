@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +79,7 @@ public final class OdooSession implements OdooTransport {
         JsonNode uid;
         try {
             uid = JsonRpcTransport.send(http, connection.url().resolve("/jsonrpc"), "common", "authenticate",
-                    JsonRpcTransport.array(List.of(connection.database(), connection.username(), apiKey, java.util.Map.of())),
+                    JsonRpcTransport.array(List.of(connection.database(), connection.username(), apiKey, Map.of())),
                     0, "authenticate", 0);
         } catch (OdooException e) {
             if (e.kind() == ErrorKind.TRANSIENT) {

@@ -9,6 +9,7 @@ import io.rigstream.odoo.sink.metrics.SinkMetrics;
 import io.rigstream.odoo.sink.throttle.RequestThrottle;
 import io.rigstream.odoo.sink.throttle.Sleeper;
 import io.rigstream.odoo.standin.OdooStandin;
+import io.rigstream.odoo.standin.StandinSettings;
 import io.rigstream.odoo.standin.orm.Models;
 import io.rigstream.schemas.DowntimeEvent;
 import io.rigstream.schemas.JobUsageDaily;
@@ -95,6 +96,19 @@ class BatchDeliveryTest {
         assertThat(request).containsEntry("maintenance_type", "preventive").containsEntry("equipment_id", 1).containsEntry("stage_id", 1);
         assertThat(standin.state().count(Models.REQUEST)).isEqualTo(2);
         assertThat(deadLetters.letters).isEmpty();
+    }
+
+    @Test
+    void scheduleDatesStayUtcWhenTheIntegrationUserLivesInAnotherTimeZone() throws Exception {
+        standin.close();
+        standin = OdooStandin.start(StandinSettings.odoo17().withUserTimeZone("Europe/Berlin"));
+        BatchDelivery delivery = delivery();
+        seedEquipmentAndProject();
+
+        delivery.deliver(batch(record(Topics.MAINTENANCE, serviceDue)));
+
+        assertThat(standin.state().byExternalId("rigstream.trigger_acme-EX-0042-service-500").orElseThrow())
+                .containsEntry("schedule_date", "2026-11-23 10:15:00");
     }
 
     @Test

@@ -76,7 +76,12 @@ class SinkLoopTest {
         start(new RetrySettings(Duration.ofMillis(50), Duration.ofMillis(100), Optional.empty()));
     }
 
+    /** The records arrive together, in one poll. */
     private void add(TopicPartition partition, long... offsets) {
+        consumer.schedulePollTask(() -> addNow(partition, offsets));
+    }
+
+    private void addNow(TopicPartition partition, long... offsets) {
         for (long offset : offsets) {
             consumer.addRecord(new ConsumerRecord<>(partition.topic(), partition.partition(), offset, new byte[0], new byte[0]));
         }
@@ -125,8 +130,8 @@ class SinkLoopTest {
     void maintenanceIsDeliveredBeforeUsageWhenBothAreWaiting() {
         start();
         consumer.schedulePollTask(() -> {
-            add(USAGE, 0, 1);
-            add(DOWNTIME, 0);
+            addNow(USAGE, 0, 1);
+            addNow(DOWNTIME, 0);
         });
 
         await().until(() -> delivery.batches.size() == 2);

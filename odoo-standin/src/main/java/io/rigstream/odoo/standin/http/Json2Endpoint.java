@@ -63,7 +63,6 @@ public final class Json2Endpoint implements HttpHandler {
             return;
         }
         List<Integer> ids = Exchanges.ids(body.remove("ids"));
-        body.remove("context");
         try {
             Optional<Object> result = calls.execute(settings.uid(), model, method, ids, body);
             if (result.isEmpty()) {

@@ -96,7 +96,6 @@ public final class JsonRpcEndpoint implements HttpHandler {
         String method = String.valueOf(args.get(4));
         List<Object> positional = new ArrayList<>(args.size() > 5 ? Exchanges.list(args.get(5)) : List.of());
         Map<String, Object> keywords = new LinkedHashMap<>(args.size() > 6 ? Exchanges.map(args.get(6)) : Map.of());
-        keywords.remove("context");
         List<Integer> ids = List.of();
         if (MethodSignatures.onRecords(method) && !positional.isEmpty()) {
             ids = Exchanges.ids(positional.remove(0));

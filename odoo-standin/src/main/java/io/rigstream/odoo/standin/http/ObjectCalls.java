@@ -2,9 +2,9 @@ package io.rigstream.odoo.standin.http;
 
 import io.rigstream.odoo.standin.faults.FaultInjector;
 import io.rigstream.odoo.standin.faults.RequestMeter;
+import io.rigstream.odoo.standin.orm.Loader;
 import io.rigstream.odoo.standin.orm.OrmService;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +37,8 @@ public final class ObjectCalls {
         meter.load(model, rows);
         FaultInjector.LoadFault fault = faults.nextLoad();
         if (fault == FaultInjector.LoadFault.CONFLICT) {
-            return Optional.of(conflict(rows));
+            // What the losers of concurrent loads of the same external ids got from a real server.
+            return Optional.of(Loader.everyRowFailed(rows, "could not serialize access due to concurrent update"));
         }
         Object result = orm.execute(uid, model, method, ids, params);
         if (fault == FaultInjector.LoadFault.LOSE_ANSWER) {
@@ -47,26 +48,5 @@ public final class ObjectCalls {
             faults.awaitRelease(LONGEST_HOLD);
         }
         return Optional.of(result);
-    }
-
-    /** What the losers of concurrent loads of the same external ids got from a real server. */
-    private static Map<String, Object> conflict(int rows) {
-        List<Map<String, Object>> messages = new java.util.ArrayList<>();
-        for (int index = 0; index < rows; index++) {
-            Map<String, Object> message = new LinkedHashMap<>();
-            Map<String, Object> span = new LinkedHashMap<>();
-            span.put("from", index);
-            span.put("to", index);
-            message.put("rows", span);
-            message.put("type", "error");
-            message.put("record", index);
-            message.put("message", "could not serialize access due to concurrent update");
-            messages.add(message);
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("ids", false);
-        result.put("messages", messages);
-        result.put("nextrow", 0);
-        return result;
     }
 }

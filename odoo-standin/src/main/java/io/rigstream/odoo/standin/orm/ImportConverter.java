@@ -2,6 +2,8 @@ package io.rigstream.odoo.standin.orm;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,8 +33,11 @@ final class ImportConverter {
     private ImportConverter() {
     }
 
-    /** @param column {@code field}, {@code field/id} or {@code field/.id} */
-    static Object convert(Database.Transaction tx, ModelSpec model, String column, Object raw) throws CellError {
+    /**
+     * @param column {@code field}, {@code field/id} or {@code field/.id}
+     * @param zone   the time zone datetime text is in; stored datetimes are UTC
+     */
+    static Object convert(Database.Transaction tx, ModelSpec model, String column, Object raw, ZoneId zone) throws CellError {
         String fieldName = column.contains("/") ? column.substring(0, column.indexOf('/')) : column;
         String subfield = column.contains("/") ? column.substring(column.indexOf('/') + 1) : "";
         FieldSpec field = model.requireField(fieldName);
@@ -46,7 +51,7 @@ final class ImportConverter {
             case FLOAT -> number(field, text);
             case BOOLEAN -> List.of("1", "true", "yes").contains(text.toLowerCase());
             case DATE -> date(field, text);
-            case DATETIME -> datetime(field, text);
+            case DATETIME -> datetime(field, text, zone);
             case SELECTION -> selection(field, text);
             case MANY2ONE -> relation(tx, field, subfield, text);
         };
@@ -68,9 +73,9 @@ final class ImportConverter {
         }
     }
 
-    private static String datetime(FieldSpec field, String text) throws CellError {
+    private static String datetime(FieldSpec field, String text, ZoneId zone) throws CellError {
         try {
-            return LocalDateTime.parse(text, DATETIME).format(DATETIME);
+            return LocalDateTime.parse(text, DATETIME).atZone(zone).withZoneSameInstant(ZoneOffset.UTC).format(DATETIME);
         } catch (DateTimeParseException e) {
             throw error(field, "'" + text + "' does not seem to be a valid datetime for field '" + field.label() + "'", null);
         }

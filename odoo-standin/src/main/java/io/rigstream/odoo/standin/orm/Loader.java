@@ -1,5 +1,6 @@
 package io.rigstream.odoo.standin.orm;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,22 +12,23 @@ import java.util.Optional;
  * A row that fails does not stop the others from being tried, so the answer names every bad row; then nothing is
  * kept ({@code ids: false}), as on a real server.
  */
-final class Loader {
+public final class Loader {
 
     private Loader() {
     }
 
-    static Map<String, Object> load(Database database, ModelSpec model, List<String> columns, List<List<Object>> rows) {
+    static Map<String, Object> load(Database database, ModelSpec model, List<String> columns, List<List<Object>> rows, ZoneId zone) {
         columns.forEach(column -> model.requireField(column.contains("/") ? column.substring(0, column.indexOf('/')) : column));
-        return database.transaction(tx -> loadRows(tx, model, columns, rows), result -> result.get("ids") == Boolean.FALSE);
+        return database.transaction(tx -> loadRows(tx, model, columns, rows, zone), result -> result.get("ids") == Boolean.FALSE);
     }
 
-    private static Map<String, Object> loadRows(Database.Transaction tx, ModelSpec model, List<String> columns, List<List<Object>> rows) {
+    private static Map<String, Object> loadRows(Database.Transaction tx, ModelSpec model, List<String> columns, List<List<Object>> rows,
+            ZoneId zone) {
         List<Integer> ids = new ArrayList<>();
         List<Map<String, Object>> messages = new ArrayList<>();
         for (int index = 0; index < rows.size(); index++) {
             try {
-                ids.add(loadRow(tx, model, columns, rows.get(index)));
+                ids.add(loadRow(tx, model, columns, rows.get(index), zone));
             } catch (ImportConverter.CellError e) {
                 messages.add(rowMessage(index, e.message));
             } catch (OdooError e) {
@@ -35,14 +37,10 @@ final class Loader {
                 messages.add(rowMessage(index, message));
             }
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("ids", messages.isEmpty() ? ids : false);
-        result.put("messages", messages);
-        result.put("nextrow", 0);
-        return result;
+        return result(messages.isEmpty() ? ids : false, messages);
     }
 
-    private static int loadRow(Database.Transaction tx, ModelSpec model, List<String> columns, List<Object> row)
+    private static int loadRow(Database.Transaction tx, ModelSpec model, List<String> columns, List<Object> row, ZoneId zone)
             throws ImportConverter.CellError {
         Optional<String> xmlid = Optional.empty();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -54,7 +52,7 @@ final class Loader {
                 xmlid = text.isEmpty() ? Optional.empty() : Optional.of(text.contains(".") ? text : "__import__." + text);
             } else {
                 String field = column.contains("/") ? column.substring(0, column.indexOf('/')) : column;
-                values.put(field, ImportConverter.convert(tx, model, column, cell));
+                values.put(field, ImportConverter.convert(tx, model, column, cell, zone));
             }
         }
         Optional<Integer> existing = xmlid.flatMap(id -> tx.resolveXmlid(id, model.name()));
@@ -65,6 +63,23 @@ final class Loader {
         int id = RecordWriter.create(tx, model, values);
         xmlid.ifPresent(name -> tx.bindXmlid(name, model.name(), id));
         return id;
+    }
+
+    /** A load answer in which every row failed with {@code message}: nothing written. */
+    public static Map<String, Object> everyRowFailed(int rows, String message) {
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (int index = 0; index < rows; index++) {
+            messages.add(rowMessage(index, new LinkedHashMap<>(Map.of("message", message))));
+        }
+        return result(false, messages);
+    }
+
+    private static Map<String, Object> result(Object ids, List<Map<String, Object>> messages) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("ids", ids);
+        result.put("messages", messages);
+        result.put("nextrow", 0);
+        return result;
     }
 
     private static Map<String, Object> rowMessage(int index, Map<String, Object> detail) {

@@ -1,5 +1,6 @@
 package io.rigstream.odoo.standin.orm;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.function.Predicate;
 
 /**
  * Executes one ORM call for the authenticated user: both protocol endpoints end here with the model, the method, the
- * record ids (for methods on records) and the named parameters. Models in {@code writeDenied} answer every write
- * with the AccessError an "Internal User" without the right group gets.
+ * record ids (for methods on records) and the named parameters, {@code context} among them. Models in
+ * {@code writeDenied} answer every write with the AccessError an "Internal User" without the right group gets.
  */
 public final class OrmService {
 
@@ -18,10 +19,12 @@ public final class OrmService {
 
     private final Database database;
     private final Set<String> writeDenied;
+    private final ZoneId userTimeZone;
 
-    public OrmService(Database database, Set<String> writeDenied) {
+    public OrmService(Database database, Set<String> writeDenied, ZoneId userTimeZone) {
         this.database = database;
         this.writeDenied = Set.copyOf(writeDenied);
+        this.userTimeZone = userTimeZone;
     }
 
     public Object execute(int uid, String modelName, String method, List<Integer> ids, Map<String, Object> params) {
@@ -43,12 +46,18 @@ public final class OrmService {
             case "search" -> page(matching(model, params.get("domain")), params);
             case "search_read" -> read(model, page(matching(model, params.get("domain")), params), params.get("fields"));
             case "search_count" -> matching(model, params.get("domain")).size();
-            case "load" -> Loader.load(database, model, strings(params.get("fields")), rows(params.get("data")));
+            case "load" -> Loader.load(database, model, strings(params.get("fields")), rows(params.get("data")), inputZone(params));
             case "check_access_rights" -> checkAccessRights(model, params);
             case "has_access" -> !isDenied(model, String.valueOf(params.get("operation")));
             case "check_object_reference" -> checkObjectReference(model, params);
             default -> throw OdooError.unknownMethod(modelName, method);
         };
+    }
+
+    /** Odoo's import reads datetimes in the context's {@code tz}, else in the user's time zone. */
+    private ZoneId inputZone(Map<String, Object> params) {
+        Object tz = params.get("context") instanceof Map<?, ?> context ? context.get("tz") : null;
+        return tz == null ? userTimeZone : ZoneId.of(tz.toString());
     }
 
     private Object create(ModelSpec model, Object valsList) {
