@@ -247,10 +247,13 @@ class TopologyFailoverIT {
     }
 
     /**
-     * The committed daily and job figures of the data days, once they stop changing: latest per key, revision
-     * numbers left out (a run that closed a day early and revised it differs only there).
+     * The committed daily and job figures of the data days once every reading has been consumed and the figures
+     * stop changing: latest per key, revision numbers left out (a run that closed a day early and revised it
+     * differs only there). Waiting for the input to be consumed first matters after a kill: the survivor only takes
+     * the dead instance's partitions over once the group notices, and nothing changes in the meantime.
      */
     private Map<String, String> settledFigures(EmbeddedKafka kafka) {
+        await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofSeconds(1)).until(() -> readingsConsumed(kafka));
         Map<String, String> figures = new TreeMap<>();
         Map<String, String> previous = new HashMap<>();
         long[] stableSince = {System.nanoTime()};
@@ -270,6 +273,20 @@ class TopologyFailoverIT {
             return System.nanoTime() - stableSince[0] > TimeUnit.SECONDS.toNanos(8);
         });
         return figures;
+    }
+
+    private static boolean readingsConsumed(EmbeddedKafka kafka) throws Exception {
+        try (var admin = kafka.admin()) {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets("rigstream-topology").partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                latest.put(new TopicPartition(Topics.READINGS.name(), p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            var ends = admin.listOffsets(latest).all().get();
+            return ends.entrySet().stream().allMatch(end -> committed.containsKey(end.getKey())
+                    && committed.get(end.getKey()).offset() >= end.getValue().offset());
+        }
     }
 
     private <V extends SpecificRecord> Map<String, String> latest(EmbeddedKafka kafka, TopicDescriptor<V> topic,
