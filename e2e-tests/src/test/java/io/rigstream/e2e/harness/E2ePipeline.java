@@ -69,11 +69,24 @@ public final class E2ePipeline implements AutoCloseable {
         this.registryServer = track(EmbeddedSchemaRegistry.start());
         this.registry = SchemaRegistries.forUrl(registryServer.url(), Optional.empty(), Duration.ofSeconds(10));
         this.odoo = track(OdooStandin.start(StandinSettings.odoo17()));
-        try (Admin admin = kafka.admin()) {
-            TopicInstaller.createMissing(admin, Topics.ALL, 3, (short) 1);
-        } catch (Exception e) {
-            close();
-            throw new IllegalStateException("cannot create rigstream's topics", e);
+        createTopics();
+    }
+
+    /**
+     * A KRaft broker just started may not yet host a partition it was told to create (UnknownTopicOrPartition while
+     * the installer waits for leaders): the installer only creates what is missing, so trying again is safe.
+     */
+    private void createTopics() {
+        for (int attempt = 1; ; attempt++) {
+            try (Admin admin = kafka.admin()) {
+                TopicInstaller.createMissing(admin, Topics.ALL, 3, (short) 1);
+                return;
+            } catch (Exception e) {
+                if (attempt == 3) {
+                    close();
+                    throw new IllegalStateException("cannot create rigstream's topics", e);
+                }
+            }
         }
     }
 
@@ -217,7 +230,7 @@ public final class E2ePipeline implements AutoCloseable {
     }
 
     private Path log(String service) {
-        return workDirectory.resolve(service + ".log");
+        return workDirectory.resolve(service + "-" + System.currentTimeMillis() + ".log");
     }
 
     private static int freePort() {

@@ -80,10 +80,38 @@ public final class GroundTruthCheck implements AutoCloseable {
 
     // ---- the bridge
 
-    /** Identities (equipment/seq) of the valid readings the gateways sent that are not on the readings topic. */
+    /**
+     * Valid readings the gateways sent that are not on the readings topic, as runs of consecutive sequence numbers per
+     * equipment (e.g. {@code EX-0001 seq 6000..6239 (240)}), with the total first.
+     */
     public List<String> lostReadings() {
         Set<String> seen = readings.values().stream().map(r -> r.getEquipmentId() + "/" + r.getSeq()).collect(Collectors.toSet());
-        return expectedReadingIds().stream().filter(id -> !seen.contains(id)).sorted().limit(20).toList();
+        List<String> expected = expectedReadingIds();
+        Map<String, List<Long>> lost = new TreeMap<>();
+        expected.stream().filter(id -> !seen.contains(id)).forEach(id -> lost.computeIfAbsent(id.split("/")[0], k -> new ArrayList<>())
+                .add(Long.parseLong(id.split("/")[1])));
+        if (lost.isEmpty()) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        problems.add(lost.values().stream().mapToInt(List::size).sum() + " of " + expected.size() + " valid readings lost");
+        lost.forEach((equipment, seqs) -> {
+            seqs.sort(null);
+            long start = seqs.get(0);
+            long previous = start;
+            for (int i = 1; i <= seqs.size(); i++) {
+                if (i == seqs.size() || seqs.get(i) != previous + 1) {
+                    problems.add(equipment + " seq " + start + ".." + previous + " (" + (previous - start + 1) + ")");
+                    if (i < seqs.size()) {
+                        start = seqs.get(i);
+                    }
+                }
+                if (i < seqs.size()) {
+                    previous = seqs.get(i);
+                }
+            }
+        });
+        return problems;
     }
 
     /** Readings on the topic that no gateway sent. */
