@@ -3,12 +3,9 @@ package io.rigstream.embedded;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * A real MQTT 3.1.1/5 broker (HiveMQ Community Edition) in this JVM, on a free loopback port, with its
  * configuration, data and extension folders in a temporary directory removed on close.
  */
-public final class EmbeddedMqttBroker implements AutoCloseable {
+public final class EmbeddedMqttBroker implements MqttBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
     private static final String HOST = "127.0.0.1";
@@ -36,7 +33,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         try {
             Path home = Files.createTempDirectory("rigstream-mqtt-");
             Path config = Files.createDirectories(home.resolve("conf"));
-            int port = freePort();
+            int port = LocalResources.freePort();
             Files.writeString(config.resolve("config.xml"), configXml(port));
             EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(config)
@@ -59,12 +56,18 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     }
 
     /** {@code tcp://127.0.0.1:<port>}, as Paho expects it. */
+    @Override
     public String serverUri() {
         return "tcp://" + HOST + ":" + port;
     }
 
     public int port() {
         return port;
+    }
+
+    @Override
+    public String description() {
+        return "HiveMQ CE (embedded)";
     }
 
     @Override
@@ -77,7 +80,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         } catch (ExecutionException e) {
             LOG.warn("Embedded MQTT broker did not stop cleanly", e.getCause());
         }
-        deleteRecursively(home);
+        LocalResources.deleteRecursively(home);
     }
 
     // In-memory persistence: the embedded broker serves tests and the demo, whose sessions need not outlive it.
@@ -108,20 +111,5 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                     </anonymous-usage-statistics>
                 </hivemq>
                 """.formatted(port, HOST);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not remove {}", root, e);
-        }
     }
 }

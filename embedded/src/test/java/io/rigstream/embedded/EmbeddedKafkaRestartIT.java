@@ -22,14 +22,22 @@ class EmbeddedKafkaRestartIT {
             try (Admin admin = kafka.admin()) {
                 admin.createTopics(List.of(new NewTopic("restart", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
             }
-            Map<String, Object> properties = Map.of("bootstrap.servers", bootstrap, "delivery.timeout.ms", 120_000);
+            // Generous timeouts: the send made while the broker is down must wait for it, not fail.
+            Map<String, Object> properties = Map.of("bootstrap.servers", bootstrap, "delivery.timeout.ms", 300_000,
+                    "max.block.ms", 300_000, "request.timeout.ms", 30_000);
             try (var producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>("restart", "before")).get(30, TimeUnit.SECONDS);
                 kafka.stopBroker();
-                var pending = producer.send(new ProducerRecord<>("restart", "during"));
-                assertThat(pending).isNotDone();
+                // send() itself may block waiting for metadata while the broker is away: call it off this thread.
+                var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return producer.send(new ProducerRecord<>("restart", "during")).get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
                 kafka.restartBroker();
-                RecordMetadata during = pending.get(60, TimeUnit.SECONDS);
+                RecordMetadata during = pending.get(240, TimeUnit.SECONDS);
                 assertThat(during.offset()).isEqualTo(1);
             }
             assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);

@@ -1,6 +1,30 @@
 package io.rigstream.topology;
 
-import static io.rigstream.topology.TopologyNames.*;
+import static io.rigstream.topology.TopologyNames.ASSIGNMENTS_AS_INTERVALS;
+import static io.rigstream.topology.TopologyNames.ASSIGNMENTS_BY_EQUIPMENT;
+import static io.rigstream.topology.TopologyNames.ASSIGNMENTS_SOURCE;
+import static io.rigstream.topology.TopologyNames.ASSIGNMENTS_STORE;
+import static io.rigstream.topology.TopologyNames.ASSIGNMENT_CHANGE_INPUTS;
+import static io.rigstream.topology.TopologyNames.ASSIGNMENT_HISTORY_AGGREGATE;
+import static io.rigstream.topology.TopologyNames.ASSIGNMENT_HISTORY_CHANGES;
+import static io.rigstream.topology.TopologyNames.ASSIGNMENT_HISTORY_STORE;
+import static io.rigstream.topology.TopologyNames.CAST_SUFFIX;
+import static io.rigstream.topology.TopologyNames.EQUIPMENT_PROCESSOR;
+import static io.rigstream.topology.TopologyNames.MERGE_ASSIGNMENT_CHANGES;
+import static io.rigstream.topology.TopologyNames.MERGE_PROFILE_CHANGES;
+import static io.rigstream.topology.TopologyNames.OUTPUTS_SPLIT;
+import static io.rigstream.topology.TopologyNames.PROFILES_AS_SETTINGS;
+import static io.rigstream.topology.TopologyNames.PROFILES_BY_EQUIPMENT;
+import static io.rigstream.topology.TopologyNames.PROFILES_SOURCE;
+import static io.rigstream.topology.TopologyNames.PROFILES_TABLE;
+import static io.rigstream.topology.TopologyNames.PROFILE_CHANGES;
+import static io.rigstream.topology.TopologyNames.PROFILE_CHANGE_INPUTS;
+import static io.rigstream.topology.TopologyNames.PROFILE_STORE;
+import static io.rigstream.topology.TopologyNames.READINGS_SOURCE;
+import static io.rigstream.topology.TopologyNames.READINGS_WITH_ASSIGNMENTS;
+import static io.rigstream.topology.TopologyNames.READINGS_WITH_PROFILES;
+import static io.rigstream.topology.TopologyNames.SINK_SUFFIX;
+import static io.rigstream.topology.TopologyNames.VALID_ASSIGNMENTS;
 
 import io.rigstream.schemas.EquipmentAssignment;
 import io.rigstream.schemas.EquipmentProfile;

@@ -50,11 +50,23 @@ public final class IngestConfig {
     public record Mqtt(List<String> serverUris, String clientId, String subscriptionFilter, Duration sessionExpiry,
             int receiveMaximum, Duration keepAlive, Duration connectTimeout, Optional<String> username,
             Optional<String> password, Optional<Tls> tls) {
+        /** Never prints the password: records print every component by default. */
+        @Override
+        public String toString() {
+            return "Mqtt[serverUris=" + serverUris + ", clientId=" + clientId + ", subscriptionFilter=" + subscriptionFilter
+                    + ", sessionExpiry=" + sessionExpiry + ", receiveMaximum=" + receiveMaximum + ", username=" + username
+                    + ", password=" + password.map(p -> "[hidden]").orElse("(none)") + ", tls=" + tls + "]";
+        }
     }
 
     /** TLS to the broker: a trust store to verify it, and optionally a key store with our client certificate. */
     public record Tls(Path trustStore, Optional<String> trustStorePassword, Optional<Path> keyStore,
             Optional<String> keyStorePassword) {
+        /** Never prints the store passwords. */
+        @Override
+        public String toString() {
+            return "Tls[trustStore=" + trustStore + ", keyStore=" + keyStore + ", passwords=[hidden]]";
+        }
     }
 
     private final CommonConfig common;

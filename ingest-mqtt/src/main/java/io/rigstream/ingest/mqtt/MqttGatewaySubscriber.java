@@ -4,6 +4,8 @@ import io.rigstream.ingest.config.IngestConfig;
 import io.rigstream.ingest.metrics.IngestMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -65,8 +67,19 @@ public final class MqttGatewaySubscriber implements AutoCloseable {
         options.setAutomaticReconnectDelay(1, 30);
         mqtt.username().ifPresent(options::setUserName);
         mqtt.password().ifPresent(p -> options.setPassword(p.getBytes(StandardCharsets.UTF_8)));
-        mqtt.tls().ifPresent(tls -> options.setSocketFactory(TlsSocketFactories.create(tls)));
+        options.setSocketFactory(socketFactory(mqtt));
         return options;
+    }
+
+    /** TLS as configured (or the JVM's default trust for ssl:// without a trust store), always without Nagle. */
+    static SocketFactory socketFactory(IngestConfig.Mqtt mqtt) {
+        if (mqtt.tls().isPresent()) {
+            return NoDelaySockets.tls(TlsSocketFactories.create(mqtt.tls().get()));
+        }
+        if (mqtt.serverUris().stream().anyMatch(uri -> uri.startsWith("ssl://") || uri.startsWith("wss://"))) {
+            return NoDelaySockets.tls((SSLSocketFactory) SSLSocketFactory.getDefault());
+        }
+        return NoDelaySockets.plain();
     }
 
     public boolean isConnected() {

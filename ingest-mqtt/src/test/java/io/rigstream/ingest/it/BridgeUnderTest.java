@@ -9,24 +9,29 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The bridge running in the test's JVM against the embedded brokers. */
+/** The bridge running in the test's JVM against the test bed's brokers. */
 final class BridgeUnderTest implements AutoCloseable {
 
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     final HealthRegistry health = new HealthRegistry();
     final IngestService service;
 
-    BridgeUnderTest(String mqttUri, String bootstrapServers, String registryUrl, Map<String, String> extra) throws Exception {
+    BridgeUnderTest(TestBed bed, Map<String, String> extra) throws Exception {
+        service = new IngestService(IngestConfig.load(ConfigInput.ofValues(settings(bed, extra))), metrics, health,
+                Clock.systemUTC());
+        service.start();
+    }
+
+    /** The settings a bridge of these tests runs with: the test bed's brokers, then {@code extra}. */
+    static Map<String, String> settings(TestBed bed, Map<String, String> extra) {
         Map<String, String> values = new HashMap<>(Map.of(
-                "kafka.bootstrap.servers", bootstrapServers,
-                "schema.registry.url", registryUrl,
-                "schema.registry.allow-mock", "true",
-                "mqtt.server-uris", mqttUri,
+                "kafka.bootstrap.servers", bed.kafka().bootstrapServers(),
+                "schema.registry.url", bed.registryUrl(),
+                "mqtt.server-uris", bed.mqtt().serverUri(),
                 "mqtt.client-id", "bridge-it",
                 "management.port", "0"));
         values.putAll(extra);
-        service = new IngestService(IngestConfig.load(ConfigInput.ofValues(values)), metrics, health, Clock.systemUTC());
-        service.start();
+        return values;
     }
 
     boolean ready() {

@@ -3,6 +3,7 @@ package io.rigstream.launcher.demo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rigstream.embedded.EmbeddedKafka;
 import io.rigstream.embedded.EmbeddedMqttBroker;
+import io.rigstream.embedded.TempDirectories;
 import io.rigstream.ingest.IngestService;
 import io.rigstream.ingest.config.IngestConfig;
 import io.rigstream.odoo.sink.OdooSinkService;
@@ -68,7 +69,10 @@ public final class DemoPipeline implements AutoCloseable {
 
         progress.step("starting the topology (Kafka Streams)");
         Map<String, String> topologyValues = new HashMap<>(common);
-        topologyValues.put(TopologySettings.STATE_DIR, workDirectory.resolve("topology-state").toString());
+        // The embedded broker is new on every run, so the state must be too: old state would point past its changelogs.
+        Path stateDirectory = Files.createTempDirectory("rigstream-demo-state");
+        track(() -> TempDirectories.deleteRecursively(stateDirectory));
+        topologyValues.put(TopologySettings.STATE_DIR, stateDirectory.toString());
         topologyValues.put(TopologySettings.PUNCTUATION_INTERVAL, "PT2S");
         topologyValues.put("kafka.streams.commit.interval.ms", "500");
         AbstractConfig topologyParsed = ServiceConfigParser.parse(

@@ -3,11 +3,13 @@ package io.rigstream.topology.processing;
 import io.rigstream.schemas.topics.TopicDescriptor;
 import io.rigstream.schemas.topics.Topics;
 import io.rigstream.topology.TopologyConfig;
+import io.rigstream.topology.model.AssignmentHistory;
 import io.rigstream.topology.model.AssignmentInterval;
 import io.rigstream.topology.processing.Input.ReadingInput;
 import io.rigstream.topology.state.EquipmentStatus;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -99,13 +101,14 @@ public final class EquipmentProcessor implements Processor<String, Input, String
 
     private void publish(long now) {
         long closeTime = closeTime(now);
-        for (String equipment : stores.equipmentKeys()) {
-            EquipmentStatus status = stores.status.get(equipment);
-            publisher.publish(equipment, status, closeTime);
-            silence.check(equipment, status, stores.history(equipment), now);
+        for (KeyValue<String, EquipmentStatus> entry : stores.statuses()) {
+            String equipment = entry.key;
+            EquipmentStatus status = entry.value;
+            AssignmentHistory history = stores.history(equipment);
+            publisher.publish(equipment, status, history, closeTime);
+            silence.check(equipment, status, history, now);
             if (status.takeStateChanged()) {
-                String job = stores.history(equipment).at(status.latest().lastDeviceTs())
-                        .map(AssignmentInterval::jobId).orElse(null);
+                String job = history.at(status.latest().lastDeviceTs()).map(AssignmentInterval::jobId).orElse(null);
                 context.forward(new Record<>(equipment, new Output(Topics.EQUIPMENT_STATE,
                         EventRecords.state(equipment, status.latest(), job)), status.latest().lastDeviceTs()));
             }
@@ -117,8 +120,8 @@ public final class EquipmentProcessor implements Processor<String, Input, String
 
     private void purge(long now) {
         long closeTime = closeTime(now);
-        for (String equipment : stores.equipmentKeys()) {
-            housekeeping.purge(equipment, stores.status.get(equipment), closeTime);
+        for (KeyValue<String, EquipmentStatus> entry : stores.statuses()) {
+            housekeeping.purge(entry.key, entry.value, closeTime);
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -97,15 +98,18 @@ final class EquipmentStores {
 
     /** The fault reports in force during {@code window}: the last one before it and those inside it. */
     List<FaultReport> reports(String equipment, TimeRange window) {
-        return faults.around(equipment, window.from(), window.to(), false);
+        return faults.withPredecessor(equipment, window.from(), window.to());
     }
 
-    /** Every equipment of this task: the status store is the index of what the punctuators visit. */
-    List<String> equipmentKeys() {
-        List<String> keys = new ArrayList<>();
+    /**
+     * Every equipment of this task with its status: the status store is the index of what the punctuators visit.
+     * Collected first, because visiting an equipment writes its status back.
+     */
+    List<KeyValue<String, EquipmentStatus>> statuses() {
+        List<KeyValue<String, EquipmentStatus>> statuses = new ArrayList<>();
         try (KeyValueIterator<String, EquipmentStatus> all = status.all()) {
-            all.forEachRemaining(kv -> keys.add(kv.key));
+            all.forEachRemaining(statuses::add);
         }
-        return keys;
+        return statuses;
     }
 }

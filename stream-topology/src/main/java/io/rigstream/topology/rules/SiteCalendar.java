@@ -30,6 +30,17 @@ public final class SiteCalendar {
         return new TimeRange(dayStart(day, zone), dayStart(day.plusDays(1), zone));
     }
 
+    /** The first day of {@code zone} that starts at or after {@code ts}. */
+    public static LocalDate firstDayStartingAtOrAfter(long ts, ZoneId zone) {
+        LocalDate day = dateOf(ts, zone);
+        return dayStart(day, zone) < ts ? day.plusDays(1) : day;
+    }
+
+    /** The last day of {@code zone} that has ended at {@code ts}. */
+    public static LocalDate lastDayEndedBy(long ts, ZoneId zone) {
+        return dateOf(ts, zone).minusDays(1);
+    }
+
     /** Start of the local hour containing {@code ts}. */
     public static long hourStart(long ts, ZoneId zone) {
         return ZonedDateTime.ofInstant(Instant.ofEpochMilli(ts), zone)

@@ -45,9 +45,4 @@ public final class UsageCalculator {
         }
         return total;
     }
-
-    /** How far before a window the store must read for {@link #over} to see every engine state it may carry. */
-    public long lookbackMs() {
-        return maxGapMs;
-    }
 }

@@ -8,11 +8,13 @@ import io.rigstream.topology.errors.DeadLetteringProcessingHandler;
 import io.rigstream.topology.errors.DeadLetters;
 import io.rigstream.topology.errors.FailingProductionHandler;
 import io.rigstream.topology.rocksdb.BoundedMemoryRocksDBConfig;
+import io.rigstream.topology.query.InteractiveQueries;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +29,18 @@ public final class TopologyService implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final HostInfo self;
 
     /**
      * @param streamsProperties Kafka Streams settings: at least {@code bootstrap.servers}; for interactive queries
      *                          across instances also {@code application.server}
      */
     public TopologyService(TopologyConfig config, Properties streamsProperties) {
-        this.streams = new KafkaStreams(RigstreamTopology.build(config), effectiveProperties(config, streamsProperties));
+        Properties properties = effectiveProperties(config, streamsProperties);
+        this.streams = new KafkaStreams(RigstreamTopology.build(config), properties);
+        Object server = properties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        this.self = server == null || server.toString().isBlank()
+                ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(server.toString());
         streams.setUncaughtExceptionHandler(exception -> {
             LOG.error("A stream thread failed; shutting this Kafka Streams client down", exception);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -81,7 +88,12 @@ public final class TopologyService implements AutoCloseable {
         health.readiness("kafka-streams", () -> new HealthRegistry.Check(isReady(), streams.state().name()));
     }
 
-    /** The client, for interactive queries and metrics binding. */
+    /** Queries over this instance's stores, knowing which other instance owns what. */
+    public InteractiveQueries interactiveQueries() {
+        return new InteractiveQueries(streams, self);
+    }
+
+    /** The client, for metrics binding. */
     public KafkaStreams streams() {
         return streams;
     }

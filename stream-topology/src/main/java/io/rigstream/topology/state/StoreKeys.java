@@ -25,16 +25,4 @@ public final class StoreKeys {
     public static Bytes pairKey(String first, String second, long value) {
         return timeKey(first + '\0' + second, value);
     }
-
-    /** The time or day at the end of a key made by {@link #timeKey}. */
-    public static long valueOf(Bytes key) {
-        byte[] bytes = key.get();
-        return ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong() ^ Long.MIN_VALUE;
-    }
-
-    /** The id part of a key made by {@link #timeKey}. */
-    public static String idOf(Bytes key) {
-        byte[] bytes = key.get();
-        return new String(bytes, 0, bytes.length - Long.BYTES - 1, StandardCharsets.UTF_8);
-    }
 }

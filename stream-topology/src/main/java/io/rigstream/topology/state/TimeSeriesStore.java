@@ -105,17 +105,11 @@ public final class TimeSeriesStore<V> {
         return values;
     }
 
-    /**
-     * Values in {@code [from, to)} with the one just before {@code from} (whose state is in force at {@code from})
-     * and, when {@code withNext}, the one at or after {@code to} (which closes the last interval).
-     */
-    public List<V> around(String equipment, long from, long to, boolean withNext) {
+    /** Values in {@code [from, to)} with the one just before {@code from}, whose state is in force at {@code from}. */
+    public List<V> withPredecessor(String equipment, long from, long to) {
         List<V> values = new ArrayList<>();
         before(equipment, from).ifPresent(values::add);
         values.addAll(range(equipment, from, to));
-        if (withNext) {
-            nearestAfter(equipment, to - 1, v -> true, 1).ifPresent(values::add);
-        }
         return values;
     }
 

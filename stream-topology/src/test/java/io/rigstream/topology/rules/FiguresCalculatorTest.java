@@ -11,7 +11,7 @@ import io.rigstream.topology.model.EquipmentProfileSettings;
 import io.rigstream.topology.model.FaultCode;
 import io.rigstream.topology.model.FaultReport;
 import io.rigstream.topology.model.Reading;
-import io.rigstream.topology.testing.R;
+import io.rigstream.topology.testing.Telemetry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,8 +42,8 @@ class FiguresCalculatorTest {
     /** Hour meter readings: engine runs from {@code startUtc} for {@code hours}. */
     private static List<Reading> engineRuns(String startUtc, double meterBefore, double hours) {
         long start = t(startUtc);
-        return List.of(R.at(start).meter(meterBefore).running(true).build(),
-                R.at(start + Math.round(hours * HOUR)).meter(meterBefore + hours).running(false).build());
+        return List.of(Telemetry.at(start).meter(meterBefore).running(true).reading(),
+                Telemetry.at(start + Math.round(hours * HOUR)).meter(meterBefore + hours).running(false).reading());
     }
 
     private JobDayFigures day(List<Reading> readings, List<FaultReport> reports, AssignmentHistory history,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rigstream.topology.model.EquipmentProfileSettings;
 import io.rigstream.topology.model.Reading;
 import io.rigstream.topology.rules.MaintenanceRules.ServiceCrossing;
-import io.rigstream.topology.testing.R;
+import io.rigstream.topology.testing.Telemetry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class MaintenanceRulesTest {
     private final MaintenanceRules rules = new MaintenanceRules(new UsageSettings(15 * 60_000, 6 * 60_000, 120), 5.0);
 
     private static Reading meter(String at, double hours) {
-        return R.at(at).meter(hours).build();
+        return Telemetry.at(at).meter(hours).reading();
     }
 
     private static List<String> describe(List<ServiceCrossing> crossings) {
@@ -74,8 +74,8 @@ class MaintenanceRulesTest {
 
     @Test
     void fuelDropWithTheEngineOffAboveThresholdIsRaised() {
-        Reading before = R.at("2024-03-04T18:00:00Z").running(false).fuel(80).tank(400).build();
-        Reading after = R.at("2024-03-05T05:00:00Z").running(false).fuel(70).build();
+        Reading before = Telemetry.at("2024-03-04T18:00:00Z").running(false).fuel(80).tank(400).reading();
+        Reading after = Telemetry.at("2024-03-05T05:00:00Z").running(false).fuel(70).reading();
         List<MaintenanceRules.FuelDrop> drops = rules.fuelDrops(before, after, PROFILE);
         assertThat(drops).hasSize(1);
         assertThat(drops.get(0).litres()).isEqualTo(40.0);
@@ -83,16 +83,16 @@ class MaintenanceRulesTest {
 
     @Test
     void fuelDropsBelowThresholdOrWhileRunningAreNotRaised() {
-        Reading off = R.at("2024-03-04T18:00:00Z").running(false).fuel(80).tank(400).build();
-        assertThat(rules.fuelDrops(off, R.at("2024-03-05T05:00:00Z").running(false).fuel(76).build(), PROFILE)).isEmpty();
-        Reading on = R.at("2024-03-04T18:00:00Z").running(true).fuel(80).tank(400).build();
-        assertThat(rules.fuelDrops(on, R.at("2024-03-05T05:00:00Z").running(true).fuel(60).build(), PROFILE)).isEmpty();
+        Reading off = Telemetry.at("2024-03-04T18:00:00Z").running(false).fuel(80).tank(400).reading();
+        assertThat(rules.fuelDrops(off, Telemetry.at("2024-03-05T05:00:00Z").running(false).fuel(76).reading(), PROFILE)).isEmpty();
+        Reading on = Telemetry.at("2024-03-04T18:00:00Z").running(true).fuel(80).tank(400).reading();
+        assertThat(rules.fuelDrops(on, Telemetry.at("2024-03-05T05:00:00Z").running(true).fuel(60).reading(), PROFILE)).isEmpty();
     }
 
     @Test
     void fuelUsedWhileOffIsNetOut() {
-        Reading before = R.at("2024-03-04T18:00:00Z").running(false).fuel(80).tank(400).fuelUsed(100).build();
-        Reading after = R.at("2024-03-05T05:00:00Z").running(false).fuel(70).fuelUsed(125).build();
+        Reading before = Telemetry.at("2024-03-04T18:00:00Z").running(false).fuel(80).tank(400).fuelUsed(100).reading();
+        Reading after = Telemetry.at("2024-03-05T05:00:00Z").running(false).fuel(70).fuelUsed(125).reading();
         assertThat(rules.fuelDrops(before, after, PROFILE)).isEmpty();
     }
 

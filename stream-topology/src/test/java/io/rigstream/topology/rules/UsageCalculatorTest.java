@@ -3,7 +3,7 @@ package io.rigstream.topology.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rigstream.topology.model.EquipmentProfileSettings;
-import io.rigstream.topology.testing.R;
+import io.rigstream.topology.testing.Telemetry;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,8 @@ class UsageCalculatorTest {
     @Test
     void anIntervalAcrossAnHourBoundaryIsSplitInProportionToTime() {
         ReadingSeries series = new ReadingSeries(List.of(
-                R.at("2024-03-04T08:50:00Z").running(true).build(),
-                R.at("2024-03-04T09:02:00Z").running(true).build()));
+                Telemetry.at("2024-03-04T08:50:00Z").running(true).reading(),
+                Telemetry.at("2024-03-04T09:02:00Z").running(true).reading()));
         EquipmentProfileSettings p = EquipmentProfileSettings.DEFAULT;
         assertThat(calculator.over(series, t("2024-03-04T08:00:00Z"), t("2024-03-04T09:00:00Z"), p).engineMs())
                 .isEqualTo(10 * MIN);
@@ -32,10 +32,10 @@ class UsageCalculatorTest {
     @Test
     void anEngineStateCarriesAcrossReadingsThatDoNotReportItButNoLongerThanTheMaximumGap() {
         ReadingSeries series = new ReadingSeries(List.of(
-                R.at("2024-03-04T08:00:00Z").running(true).build(),
-                R.at("2024-03-04T08:10:00Z").position(52, 13).build(),
-                R.at("2024-03-04T08:20:00Z").position(52, 13).build(),
-                R.at("2024-03-04T08:30:00Z").position(52, 13).build()));
+                Telemetry.at("2024-03-04T08:00:00Z").running(true).reading(),
+                Telemetry.at("2024-03-04T08:10:00Z").position(52, 13).reading(),
+                Telemetry.at("2024-03-04T08:20:00Z").position(52, 13).reading(),
+                Telemetry.at("2024-03-04T08:30:00Z").position(52, 13).reading()));
         Usage usage = calculator.over(series, t("2024-03-04T08:00:00Z"), t("2024-03-04T09:00:00Z"),
                 EquipmentProfileSettings.DEFAULT);
         // 08:00 and 08:10 are within 15 min of the report; the state reported at 08:00 is stale at 08:20
@@ -46,9 +46,9 @@ class UsageCalculatorTest {
     @Test
     void aWindowSeesTheStateCarriedFromBeforeItStarts() {
         ReadingSeries series = new ReadingSeries(List.of(
-                R.at("2024-03-04T08:55:00Z").running(true).build(),
-                R.at("2024-03-04T08:58:00Z").position(52, 13).build(),
-                R.at("2024-03-04T09:05:00Z").position(52, 13).build()));
+                Telemetry.at("2024-03-04T08:55:00Z").running(true).reading(),
+                Telemetry.at("2024-03-04T08:58:00Z").position(52, 13).reading(),
+                Telemetry.at("2024-03-04T09:05:00Z").position(52, 13).reading()));
         Usage usage = calculator.over(series, t("2024-03-04T09:00:00Z"), t("2024-03-04T10:00:00Z"),
                 EquipmentProfileSettings.DEFAULT);
         assertThat(usage.engineMs()).isEqualTo(5 * MIN);
@@ -57,10 +57,10 @@ class UsageCalculatorTest {
     @Test
     void hourlyWindowsAddUpToTheDay() {
         ReadingSeries series = new ReadingSeries(List.of(
-                R.at("2024-03-04T06:00:00Z").meter(10.0).build(),
-                R.at("2024-03-04T07:13:00Z").meter(10.7).build(),
-                R.at("2024-03-04T11:41:00Z").meter(13.3).build(),
-                R.at("2024-03-05T01:00:00Z").meter(14.0).build()));
+                Telemetry.at("2024-03-04T06:00:00Z").meter(10.0).reading(),
+                Telemetry.at("2024-03-04T07:13:00Z").meter(10.7).reading(),
+                Telemetry.at("2024-03-04T11:41:00Z").meter(13.3).reading(),
+                Telemetry.at("2024-03-05T01:00:00Z").meter(14.0).reading()));
         EquipmentProfileSettings p = EquipmentProfileSettings.DEFAULT;
         long day = calculator.over(series, t("2024-03-04T00:00:00Z"), t("2024-03-05T00:00:00Z"), p).engineMs();
         long hours = 0;
@@ -76,7 +76,7 @@ class UsageCalculatorTest {
     void noReadingsOrOneReadingIsNoUsage() {
         EquipmentProfileSettings p = EquipmentProfileSettings.DEFAULT;
         assertThat(calculator.over(new ReadingSeries(List.of()), 0, 1, p)).isEqualTo(Usage.NONE);
-        assertThat(calculator.over(new ReadingSeries(List.of(R.at(5).running(true).build())), 0, 10, p))
+        assertThat(calculator.over(new ReadingSeries(List.of(Telemetry.at(5).running(true).reading())), 0, 10, p))
                 .isEqualTo(Usage.NONE);
     }
 }

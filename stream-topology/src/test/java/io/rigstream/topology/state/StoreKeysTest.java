@@ -19,11 +19,4 @@ class StoreKeysTest {
         Bytes firstOfLonger = StoreKeys.timeKey("t/ex-10", Long.MIN_VALUE);
         assertThat(lastOfShort.compareTo(firstOfLonger)).isNegative();
     }
-
-    @Test
-    void theIdAndTimeCanBeReadBack() {
-        Bytes key = StoreKeys.timeKey("acme/ex-7", 1_709_539_200_000L);
-        assertThat(StoreKeys.idOf(key)).isEqualTo("acme/ex-7");
-        assertThat(StoreKeys.valueOf(key)).isEqualTo(1_709_539_200_000L);
-    }
 }

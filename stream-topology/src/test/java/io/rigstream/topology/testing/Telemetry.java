@@ -6,6 +6,8 @@ import io.rigstream.schemas.FuelStatus;
 import io.rigstream.schemas.Lamp;
 import io.rigstream.schemas.Location;
 import io.rigstream.schemas.TelemetryReading;
+import io.rigstream.topology.model.Reading;
+import io.rigstream.topology.processing.AvroMapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +48,15 @@ public final class Telemetry {
 
     public static Telemetry reading(String tenant, String equipmentId, Instant deviceTs) {
         return new Telemetry(tenant, equipmentId, deviceTs);
+    }
+
+    /** A reading of {@code acme/ex-1}, for rule tests that work on the domain {@link #reading()}. */
+    public static Telemetry at(String deviceTs) {
+        return reading("acme", "ex-1", deviceTs);
+    }
+
+    public static Telemetry at(long deviceTs) {
+        return reading("acme", "ex-1", Instant.ofEpochMilli(deviceTs));
     }
 
     public Telemetry seq(long value) {
@@ -133,6 +144,11 @@ public final class Telemetry {
 
     public Instant deviceTs() {
         return deviceTs;
+    }
+
+    /** The reading as the rules see it, mapped the way the topology maps it. */
+    public Reading reading() {
+        return AvroMapping.reading(build());
     }
 
     public TelemetryReading build() {

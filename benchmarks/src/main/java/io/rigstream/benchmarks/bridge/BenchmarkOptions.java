@@ -1,0 +1,94 @@
+package io.rigstream.benchmarks.bridge;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What one benchmark run does, from {@code --name=value} arguments; Kafka producer settings pass through as
+ * {@code -Dkafka.producer.<setting>=<value>} (or {@code --kafka.producer.<setting>=<value>}) to the bridge and the bare
+ * producer alike.
+ */
+public record BenchmarkOptions(String broker, int gateways, int messagesPerGateway, int readingsPerMessage, int rounds,
+        int warmupRounds, int connections, int window, int receiveMaximum, Set<String> paths,
+        Map<String, String> producerOverrides) {
+
+    public static final String USAGE = """
+            Options (defaults in brackets):
+              --broker=hivemq|mosquitto   MQTT broker: embedded HiveMQ CE, or Debian's /usr/sbin/mosquitto [hivemq]
+              --gateways=N                simulated gateways, one topic each [50]
+              --messages=N                QoS 1 messages per gateway per round [100]
+              --readings=N                readings per message; 1 sends single-reading objects, more a batch [50]
+              --rounds=N                  measured rounds; the median round is reported [3]
+              --warmup=N                  rounds run first and not reported (JIT, broker caches) [1]
+              --connections=N             MQTT connections the gateways publish over [8]
+              --window=N                  unacknowledged publishes per connection [100]
+              --receive-maximum=N         the bridge's and the bare subscriber's MQTT receive maximum [1000]
+              --paths=producer,subscriber,bridge   which of the three to run [all]
+              --kafka.producer.X=V        producer setting for the bridge and the bare producer (also -Dkafka.producer.X=V)
+            """;
+
+    public static BenchmarkOptions parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> producer = new TreeMap<>();
+        System.getProperties().forEach((key, value) -> {
+            if (key.toString().startsWith("kafka.producer.")) {
+                producer.put(key.toString(), value.toString());
+            }
+        });
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Expected --name=value, got " + arg + "\n" + USAGE);
+            }
+            String name = arg.substring(2, arg.indexOf('='));
+            String value = arg.substring(arg.indexOf('=') + 1);
+            if (name.startsWith("kafka.producer.")) {
+                producer.put(name, value);
+            } else {
+                values.put(name, value);
+            }
+        }
+        BenchmarkOptions options = new BenchmarkOptions(values.getOrDefault("broker", "hivemq"),
+                positive(values, "gateways", 50), positive(values, "messages", 100), positive(values, "readings", 50),
+                positive(values, "rounds", 3), atLeastZero(values, "warmup", 1), positive(values, "connections", 8),
+                positive(values, "window", 100), positive(values, "receive-maximum", 1000),
+                Set.of(values.getOrDefault("paths", "producer,subscriber,bridge").split(",")), Map.copyOf(producer));
+        values.keySet().removeAll(Set.of("broker", "gateways", "messages", "readings", "rounds", "warmup", "connections",
+                "window", "receive-maximum", "paths"));
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("Unknown option(s) " + values.keySet() + "\n" + USAGE);
+        }
+        if (!Set.of("hivemq", "mosquitto").contains(options.broker())) {
+            throw new IllegalArgumentException("--broker must be hivemq or mosquitto, not " + options.broker());
+        }
+        if (!Set.of("producer", "subscriber", "bridge").containsAll(options.paths())) {
+            throw new IllegalArgumentException("--paths takes producer, subscriber and bridge, not " + options.paths());
+        }
+        return options;
+    }
+
+    public long readingsPerRound() {
+        return (long) gateways * messagesPerGateway * readingsPerMessage;
+    }
+
+    private static int positive(Map<String, String> values, String name, int fallback) {
+        int value = atLeastZero(values, name, fallback);
+        if (value < 1) {
+            throw new IllegalArgumentException("--" + name + " must be at least 1");
+        }
+        return value;
+    }
+
+    private static int atLeastZero(Map<String, String> values, String name, int fallback) {
+        try {
+            int value = values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
+            if (value < 0) {
+                throw new IllegalArgumentException("--" + name + " must not be negative");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number, not " + values.get(name), e);
+        }
+    }
+}

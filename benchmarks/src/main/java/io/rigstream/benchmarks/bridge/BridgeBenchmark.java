@@ -1,0 +1,108 @@
+package io.rigstream.benchmarks.bridge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bridge against its two raw baselines, on the same machine, brokers and data, in one run: a bare Kafka producer
+ * sending the same Avro records, a bare MQTT subscriber draining the same gateway messages, and the bridge between
+ * them. Rounds interleave the three paths, so background load spreads over all of them; warm-up rounds are not
+ * reported. Prints each measured round, the median round per path and the bridge's ratio to the slower baseline.
+ * Run it with {@code benchmarks/run-bridge-benchmark [options]}; {@code --help} lists the options.
+ */
+public final class BridgeBenchmark {
+
+    private BridgeBenchmark() {
+    }
+
+    @FunctionalInterface
+    private interface BenchPath {
+        Result run(BenchEnvironment env, String round) throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.println(BenchmarkOptions.USAGE);
+            return;
+        }
+        BenchmarkOptions options = BenchmarkOptions.parse(args);
+        Map<String, BenchPath> paths = new LinkedHashMap<>();
+        if (options.paths().contains("producer")) {
+            paths.put("producer", BareProducerRun::run);
+        }
+        if (options.paths().contains("subscriber")) {
+            paths.put("subscriber", BareSubscriberRun::run);
+        }
+        if (options.paths().contains("bridge")) {
+            paths.put("bridge", BridgeRun::run);
+        }
+        Map<String, List<Result>> results = new LinkedHashMap<>();
+        try (BenchEnvironment env = new BenchEnvironment(options)) {
+            System.out.println(header(options, env));
+            for (int round = 0; round < options.warmupRounds() + options.rounds(); round++) {
+                boolean warmup = round < options.warmupRounds();
+                for (Map.Entry<String, BenchPath> path : paths.entrySet()) {
+                    Result result = path.getValue().run(env, "R" + round);
+                    System.out.println((warmup ? "warm-up  " : "round " + (round - options.warmupRounds() + 1) + "  ")
+                            + result.line());
+                    if (!warmup) {
+                        results.computeIfAbsent(path.getKey(), k -> new ArrayList<>()).add(result);
+                    }
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("Median round per path (by throughput):");
+        Map<String, Result> medians = new LinkedHashMap<>();
+        results.forEach((path, list) -> {
+            List<Result> sorted = new ArrayList<>(list);
+            sorted.sort(Comparator.comparingDouble(Result::perSecond));
+            medians.put(path, sorted.get(sorted.size() / 2));
+            System.out.println("  " + medians.get(path).line());
+        });
+        if (medians.containsKey("bridge") && medians.containsKey("producer") && medians.containsKey("subscriber")) {
+            double slower = Math.min(medians.get("producer").perSecond(), medians.get("subscriber").perSecond());
+            System.out.printf("bridge / slower baseline = %.2f%n", medians.get("bridge").perSecond() / slower);
+        }
+        System.out.println("load average at the end: " + loadAverage());
+        System.exit(0);
+    }
+
+    private static String header(BenchmarkOptions options, BenchEnvironment env) {
+        Map<String, Object> producer = env.config("bench-header").producerProperties();
+        return String.format("Bridge benchmark on %s: %d gateways x %d messages x %d readings = %,d readings per round, "
+                        + "%d warm-up + %d measured rounds%n"
+                        + "gateways: %d connections, window %d; receive maximum %d; producer: compression %s, linger.ms %s, "
+                        + "batch.size %s%n"
+                        + "machine: %d cores (%s), %s, Java %s; load average at the start: %s",
+                env.mqtt().description(), options.gateways(), options.messagesPerGateway(), options.readingsPerMessage(),
+                options.readingsPerRound(), options.warmupRounds(), options.rounds(), options.connections(), options.window(),
+                options.receiveMaximum(), producer.get("compression.type"), producer.get("linger.ms"), producer.get("batch.size"),
+                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name") + " "
+                        + System.getProperty("os.version"), System.getProperty("java.version"), loadAverage());
+    }
+
+    private static String cpuModel() {
+        return firstLine(Path.of("/proc/cpuinfo"), "model name").map(line -> line.substring(line.indexOf(':') + 1).trim())
+                .orElse("unknown CPU");
+    }
+
+    private static String loadAverage() {
+        return firstLine(Path.of("/proc/loadavg"), "").map(line -> String.join(" ", List.of(line.split(" ")).subList(0, 3)))
+                .orElse("unknown");
+    }
+
+    private static java.util.Optional<String> firstLine(Path file, String prefix) {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> line.startsWith(prefix)).findFirst();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}
