@@ -1,5 +1,6 @@
 package io.rigstream.ingest.it;
 
+import io.rigstream.ingest.mqtt.NoDelaySockets;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,6 +107,7 @@ final class Gateways implements AutoCloseable {
                 MqttAsyncClient client = new MqttAsyncClient(serverUri, "gw-" + id, new MemoryPersistence());
                 MqttConnectionOptions options = new MqttConnectionOptions();
                 options.setCleanStart(true);
+                options.setSocketFactory(NoDelaySockets.plain());
                 client.connect(options).waitForCompletion(30_000);
                 return client;
             } catch (MqttException e) {
