@@ -18,7 +18,7 @@ public record BenchmarkOptions(String broker, int gateways, int messagesPerGatew
             Options (defaults in brackets):
               --broker=hivemq|mosquitto   MQTT broker: embedded HiveMQ CE, or Debian's /usr/sbin/mosquitto [hivemq]
               --gateways=N                simulated gateways, one topic each [50]
-              --messages=N                QoS 1 messages per gateway per round [100]
+              --messages=N                QoS 1 messages per gateway per round [200]
               --readings=N                readings per message; 1 sends single-reading objects, more a batch [50]
               --rounds=N                  measured rounds; the median round is reported [3]
               --warmup=N                  rounds run first and not reported (JIT, broker caches) [1]
@@ -54,7 +54,7 @@ public record BenchmarkOptions(String broker, int gateways, int messagesPerGatew
             }
         }
         BenchmarkOptions options = new BenchmarkOptions(values.getOrDefault("broker", "hivemq"),
-                positive(values, "gateways", 50), positive(values, "messages", 100), positive(values, "readings", 50),
+                positive(values, "gateways", 50), positive(values, "messages", 200), positive(values, "readings", 50),
                 positive(values, "rounds", 3), atLeastZero(values, "warmup", 1), positive(values, "connections", 8),
                 positive(values, "window", 100), positive(values, "receive-maximum", 1000), atLeastZero(values, "rate", 0),
                 Set.of(values.getOrDefault("paths", "producer,subscriber,bridge").split(",")), Map.copyOf(producer));

@@ -59,7 +59,7 @@ final class BridgeProbe implements AutoCloseable {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = new ObjectName("kafka.producer:type=producer-metrics,client-id=" + producerClientId);
             for (String metric : PRODUCER_METRICS) {
-                parts.add(String.format("%s %.1f", metric, ((Number) server.getAttribute(name, metric)).doubleValue()));
+                parts.add(String.format("%s %.3g", metric, ((Number) server.getAttribute(name, metric)).doubleValue()));
             }
         } catch (Exception e) {
             parts.add("producer metrics unavailable: " + e.getMessage());

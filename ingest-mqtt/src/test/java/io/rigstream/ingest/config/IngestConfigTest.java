@@ -33,11 +33,24 @@ class IngestConfigTest {
     }
 
     @Test
+    void largerBodiesNeedAProducerThatTakesTheirDeadLetters() {
+        Map<String, String> fullBatches = Map.of("payload.max-bytes", Integer.toString(4 * 1024 * 1024),
+                "mqtt.receive-maximum", "256");
+        assertThatThrownBy(() -> load(fullBatches)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("payload.max-bytes").hasMessageContaining("kafka.producer.max.request.size");
+        Map<String, String> withProducer = new HashMap<>(fullBatches);
+        withProducer.put("kafka.producer.max.request.size", Integer.toString(4 * 1024 * 1024 + 64 * 1024));
+        assertThat(load(withProducer).limits().maxPayloadBytes()).isEqualTo(4 * 1024 * 1024);
+    }
+
+    @Test
     void producerIsDurableByDefaultAndPassThroughSettingsWin() {
         Map<String, Object> defaults = load(Map.of()).producerProperties();
         assertThat(defaults).containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
-                .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "bridge-a");
+                .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "bridge-a")
+                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 5);
         assertThat(load(Map.of("kafka.producer.compression.type", "zstd")).producerProperties())
                 .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     }
