@@ -89,6 +89,11 @@ final class DemoCommand implements Callable<Integer> {
                     .map(d -> key(d.jobId(), d.equipmentId(), d.day().toString())).collect(Collectors.toSet());
             waitFor(progress, "topology", () -> caughtUp(drain, "rigstream-topology", List.of(Topics.READINGS.name()))
                     && usageKeys(pipeline).containsAll(expectedDays));
+            // Past days close on the wall clock as soon as they have data, then revise as the rest arrives; the last
+            // revisions come out on the topology's punctuation after its input is consumed.
+            progress.step("waiting for the last revisions");
+            waitFor(progress, "topology's revisions", new StableRevisions(() -> usage(pipeline).values().stream()
+                    .mapToLong(JobUsageDaily::getRevision).sum()));
             progress.step("waiting for the sink");
             waitFor(progress, "sink", () -> caughtUp(drain, "rigstream-odoo-sink", List.of(Topics.JOB_USAGE_DAILY.name(),
                     Topics.MAINTENANCE.name(), Topics.DOWNTIME.name())));
@@ -163,4 +168,26 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+
+    /** True once the observed value stayed the same across three consecutive polls, several punctuations apart. */
+    private static final class StableRevisions implements java.util.function.BooleanSupplier {
+        private final java.util.function.LongSupplier observed;
+        private long last = Long.MIN_VALUE;
+        private long sinceNanos;
+
+        StableRevisions(java.util.function.LongSupplier observed) {
+            this.observed = observed;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            long now = observed.getAsLong();
+            if (now != last) {
+                last = now;
+                sinceNanos = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - sinceNanos >= Duration.ofSeconds(6).toNanos();
+        }
+    }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rigstream", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Telematics stream processor: MQTT gateways -> Kafka -> usage, billing and maintenance -> Odoo.",
         subcommands = {IngestCommand.class, TopologyCommand.class, SinkCommand.class, SimulateCommand.class,
-                DemoCommand.class, TopicsCommand.class, DeadLetterCommand.class, ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, TopicsCommand.class, AssignmentsCommand.class, DeadLetterCommand.class, ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
 public final class RigstreamCommand {
 
     /** Exit code for a configuration the service refused: distinct, so scripts and Kubernetes can tell. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,7 +48,9 @@ final class BareProducerRun {
             producer.partitionsFor(topic);
             CpuMeter.Snapshot before = CpuMeter.snapshot();
             long start = System.nanoTime();
+            Pacer pacer = new Pacer(env.options().rate());
             for (int i = 0; i < readings.size(); i++) {
+                pacer.await(i);
                 TelemetryReading reading = readings.get(i);
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(MessageForwarder.HEADER_MQTT_TOPIC, Workload.topic(round, 0).getBytes(StandardCharsets.UTF_8));
@@ -70,10 +73,11 @@ final class BareProducerRun {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             CpuMeter.Snapshot after = CpuMeter.snapshot();
+            Predicate<String> client = name -> name.equals(caller) || name.contains("bench-producer-" + round);
             return new Result("bare Kafka producer", readings.size(), seconds, Result.quantile(latencies, 0.5),
                     Result.quantile(latencies, 0.99),
-                    CpuMeter.threadSeconds(before, after, name -> name.equals(caller) || name.contains("bench-producer-" + round)),
-                    CpuMeter.processSeconds(before, after));
+                    CpuMeter.threadSeconds(before, after, client),
+                    CpuMeter.processSeconds(before, after), CpuMeter.byThread(before, after, client));
         }
     }
 }

@@ -2,10 +2,13 @@ package io.rigstream.benchmarks.bridge;
 
 import io.rigstream.ingest.config.IngestConfig;
 import io.rigstream.ingest.mqtt.NoDelaySockets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -19,8 +22,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * Baseline 2: the gateways publish the round as for the bridge, and a bare Paho subscriber drains it with the bridge's
- * subscription (shared group, QoS 1), receive maximum and socket settings, acknowledging each message as soon as it
- * arrives. No Kafka. Latency is publish to arrival.
+ * subscription (the same shared group, QoS 1, receive maximum and socket settings), acknowledging each message as
+ * soon as it arrives. No Kafka. Latency is publish to arrival.
  */
 final class BareSubscriberRun {
 
@@ -30,46 +33,57 @@ final class BareSubscriberRun {
     static Result run(BenchEnvironment env, String round) throws Exception {
         Workload workload = env.workload();
         IngestConfig config = env.config("bench-subscriber-" + round);
-        String clientId = config.mqtt().clientId();
         Arrivals arrivals = new Arrivals(workload, round);
-        MqttAsyncClient subscriber = new MqttAsyncClient(env.mqtt().serverUri(), clientId, new MemoryPersistence());
+        List<MqttAsyncClient> subscribers = new ArrayList<>();
+        try (GatewayFleet fleet = new GatewayFleet(env.mqtt().serverUri(), round, env.options().connections(),
+                env.options().window())) {
+            subscribers.add(subscribe(env, config, arrivals));
+            CpuMeter.Snapshot before = CpuMeter.snapshot();
+            long start = System.nanoTime();
+            GatewayFleet.PublishTimes times = fleet.publish(workload, round, env.options().rate());
+            if (!arrivals.done.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("Bare subscriber: " + arrivals.done.getCount() + " messages never arrived");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            CpuMeter.Snapshot after = CpuMeter.snapshot();
+            String clientId = config.mqtt().clientId();
+            Predicate<String> client = name -> name.contains(clientId);
+            double[] latencies = arrivals.latencies(times);
+            return new Result("bare MQTT subscriber", workload.readings(), seconds, Result.quantile(latencies, 0.5),
+                    Result.quantile(latencies, 0.99), CpuMeter.threadSeconds(before, after, client),
+                    CpuMeter.processSeconds(before, after), CpuMeter.byThread(before, after, client));
+        } finally {
+            for (MqttAsyncClient subscriber : subscribers) {
+                subscriber.disconnect().waitForCompletion(10_000);
+                subscriber.close();
+            }
+        }
+    }
+
+    private static MqttAsyncClient subscribe(BenchEnvironment env, IngestConfig config, Arrivals arrivals)
+            throws MqttException {
+        MqttAsyncClient subscriber = new MqttAsyncClient(env.mqtt().serverUri(), config.mqtt().clientId(),
+                new MemoryPersistence());
         subscriber.setCallback(arrivals);
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setReceiveMaximum(config.mqtt().receiveMaximum());
         options.setSocketFactory(NoDelaySockets.plain());
         subscriber.connect(options).waitForCompletion(30_000);
         subscriber.subscribe(new MqttSubscription(config.mqtt().subscriptionFilter(), 1)).waitForCompletion(30_000);
-        try (GatewayFleet fleet = new GatewayFleet(env.mqtt().serverUri(), round, env.options().connections(),
-                env.options().window())) {
-            CpuMeter.Snapshot before = CpuMeter.snapshot();
-            long start = System.nanoTime();
-            GatewayFleet.PublishTimes times = fleet.publish(workload, round);
-            if (!arrivals.done.await(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("Bare subscriber: " + arrivals.done.getCount() + " messages never arrived");
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            CpuMeter.Snapshot after = CpuMeter.snapshot();
-            double[] latencies = arrivals.latencies(times);
-            return new Result("bare MQTT subscriber", workload.readings(), seconds, Result.quantile(latencies, 0.5),
-                    Result.quantile(latencies, 0.99), CpuMeter.threadSeconds(before, after, name -> name.contains(clientId)),
-                    CpuMeter.processSeconds(before, after));
-        } finally {
-            subscriber.disconnect().waitForCompletion(10_000);
-            subscriber.close();
-        }
+        return subscriber;
     }
 
-    /** Counts arrivals and takes each message's latency; the n-th arrival on a topic is that gateway's n-th message. */
+    /** Counts arrivals and notes when each came; the message is known by its topic and its first reading's seq. */
     private static final class Arrivals implements MqttCallback {
+        private static final byte[] SEQ = "\"seq\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
         private final Workload workload;
         private final Map<String, Integer> gatewayByTopic = new HashMap<>();
-        private final int[] arrivedPerGateway;
         private final long[] arrivalNanos;
         private final CountDownLatch done;
 
         Arrivals(Workload workload, String round) {
             this.workload = workload;
-            this.arrivedPerGateway = new int[workload.gateways()];
             this.arrivalNanos = new long[workload.messages()];
             this.done = new CountDownLatch(workload.messages());
             for (int i = 0; i < workload.messages(); i++) {
@@ -79,8 +93,8 @@ final class BareSubscriberRun {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            int gateway = gatewayByTopic.get(topic);
-            arrivalNanos[workload.nthMessage(gateway, arrivedPerGateway[gateway]++)] = System.nanoTime();
+            long now = System.nanoTime();
+            arrivalNanos[workload.message(gatewayByTopic.get(topic), firstSeq(message.getPayload()))] = now;
             done.countDown();
         }
 
@@ -91,6 +105,23 @@ final class BareSubscriberRun {
                 latencies[i] = (arrivalNanos[i] - times.nanos(i)) / 1e6;
             }
             return latencies;
+        }
+
+        private static long firstSeq(byte[] payload) {
+            outer:
+            for (int i = 0; i + SEQ.length < payload.length; i++) {
+                for (int j = 0; j < SEQ.length; j++) {
+                    if (payload[i + j] != SEQ[j]) {
+                        continue outer;
+                    }
+                }
+                long seq = 0;
+                for (int k = i + SEQ.length; k < payload.length && payload[k] >= '0' && payload[k] <= '9'; k++) {
+                    seq = seq * 10 + (payload[k] - '0');
+                }
+                return seq;
+            }
+            throw new IllegalStateException("no seq in a benchmark payload");
         }
 
         @Override

@@ -77,7 +77,7 @@ final class BenchEnvironment implements AutoCloseable {
                 "mqtt.server-uris", mqtt.serverUri(), "mqtt.client-id", clientId, "mqtt.session-expiry.seconds", "0",
                 "mqtt.receive-maximum", Integer.toString(options.receiveMaximum()),
                 "payload.max-bytes", Integer.toString(Math.max(256 * 1024, largest))));
-        values.putAll(options.producerOverrides());
+        values.putAll(options.bridgeSettings());
         return IngestConfig.load(ConfigInput.ofValues(values));
     }
 

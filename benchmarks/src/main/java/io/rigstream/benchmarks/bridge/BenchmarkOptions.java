@@ -6,27 +6,31 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What one benchmark run does, from {@code --name=value} arguments; Kafka producer settings pass through as
- * {@code -Dkafka.producer.<setting>=<value>} (or {@code --kafka.producer.<setting>=<value>}) to the bridge and the bare
- * producer alike.
+ * What one benchmark run does, from {@code --name=value} arguments. A name with a dot is a bridge setting
+ * ({@code --mqtt.connections=1}, {@code --kafka.producer.linger.ms=5}), applied to the bridge and, as far as they
+ * concern them, to the bare producer and subscriber alike; {@code -Dkafka.producer.X=V} works too.
  */
 public record BenchmarkOptions(String broker, int gateways, int messagesPerGateway, int readingsPerMessage, int rounds,
-        int warmupRounds, int connections, int window, int receiveMaximum, Set<String> paths,
-        Map<String, String> producerOverrides) {
+        int warmupRounds, int connections, int window, int receiveMaximum, int rate, Set<String> paths,
+        Map<String, String> bridgeSettings) {
 
     public static final String USAGE = """
             Options (defaults in brackets):
               --broker=hivemq|mosquitto   MQTT broker: embedded HiveMQ CE, or Debian's /usr/sbin/mosquitto [hivemq]
               --gateways=N                simulated gateways, one topic each [50]
-              --messages=N                QoS 1 messages per gateway per round [100]
+              --messages=N                QoS 1 messages per gateway per round [200]
               --readings=N                readings per message; 1 sends single-reading objects, more a batch [50]
               --rounds=N                  measured rounds; the median round is reported [3]
               --warmup=N                  rounds run first and not reported (JIT, broker caches) [1]
               --connections=N             MQTT connections the gateways publish over [8]
               --window=N                  unacknowledged publishes per connection [100]
               --receive-maximum=N         the bridge's and the bare subscriber's MQTT receive maximum [1000]
+              --rate=N                    readings/s the gateways offer, paced; 0 publishes as fast as the broker takes
+                                          them, which measures throughput (latency is then mostly queueing) [0]
               --paths=producer,subscriber,bridge   which of the three to run [all]
-              --kafka.producer.X=V        producer setting for the bridge and the bare producer (also -Dkafka.producer.X=V)
+              --<bridge setting>=V        any bridge setting (docs/ingest.md), e.g. --mqtt.connections=1 or
+                                          --kafka.producer.compression.type=zstd; the bare producer uses the same
+                                          producer settings, the bare subscriber the same MQTT sessions
             """;
 
     public static BenchmarkOptions parse(String[] args) {
@@ -43,19 +47,19 @@ public record BenchmarkOptions(String broker, int gateways, int messagesPerGatew
             }
             String name = arg.substring(2, arg.indexOf('='));
             String value = arg.substring(arg.indexOf('=') + 1);
-            if (name.startsWith("kafka.producer.")) {
+            if (name.contains(".")) {
                 producer.put(name, value);
             } else {
                 values.put(name, value);
             }
         }
         BenchmarkOptions options = new BenchmarkOptions(values.getOrDefault("broker", "hivemq"),
-                positive(values, "gateways", 50), positive(values, "messages", 100), positive(values, "readings", 50),
+                positive(values, "gateways", 50), positive(values, "messages", 200), positive(values, "readings", 50),
                 positive(values, "rounds", 3), atLeastZero(values, "warmup", 1), positive(values, "connections", 8),
-                positive(values, "window", 100), positive(values, "receive-maximum", 1000),
+                positive(values, "window", 100), positive(values, "receive-maximum", 1000), atLeastZero(values, "rate", 0),
                 Set.of(values.getOrDefault("paths", "producer,subscriber,bridge").split(",")), Map.copyOf(producer));
         values.keySet().removeAll(Set.of("broker", "gateways", "messages", "readings", "rounds", "warmup", "connections",
-                "window", "receive-maximum", "paths"));
+                "window", "receive-maximum", "rate", "paths"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + values.keySet() + "\n" + USAGE);
         }

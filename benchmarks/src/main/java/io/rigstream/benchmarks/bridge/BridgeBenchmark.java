@@ -51,6 +51,7 @@ public final class BridgeBenchmark {
                     Result result = path.getValue().run(env, "R" + round);
                     System.out.println((warmup ? "warm-up  " : "round " + (round - options.warmupRounds() + 1) + "  ")
                             + result.line());
+                    System.out.println("         " + result.threadLine());
                     if (!warmup) {
                         results.computeIfAbsent(path.getKey(), k -> new ArrayList<>()).add(result);
                     }
@@ -76,13 +77,15 @@ public final class BridgeBenchmark {
 
     private static String header(BenchmarkOptions options, BenchEnvironment env) {
         Map<String, Object> producer = env.config("bench-header").producerProperties();
+        String broker = env.mqtt().description();
         return String.format("Bridge benchmark on %s: %d gateways x %d messages x %d readings = %,d readings per round, "
                         + "%d warm-up + %d measured rounds%n"
-                        + "gateways: %d connections, window %d; receive maximum %d; producer: compression %s, linger.ms %s, "
+                        + "gateways: %d connections, window %d, %s; bridge: receive maximum %d; producer: compression %s, linger.ms %s, "
                         + "batch.size %s%n"
                         + "machine: %d cores (%s), %s, Java %s; load average at the start: %s",
-                env.mqtt().description(), options.gateways(), options.messagesPerGateway(), options.readingsPerMessage(),
+                broker, options.gateways(), options.messagesPerGateway(), options.readingsPerMessage(),
                 options.readingsPerRound(), options.warmupRounds(), options.rounds(), options.connections(), options.window(),
+                options.rate() == 0 ? "unpaced" : String.format("paced at %,d readings/s", options.rate()),
                 options.receiveMaximum(), producer.get("compression.type"), producer.get("linger.ms"), producer.get("batch.size"),
                 Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name") + " "
                         + System.getProperty("os.version"), System.getProperty("java.version"), loadAverage());

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +37,7 @@ final class BridgeRun {
     static Result run(BenchEnvironment env, String round) throws Exception {
         Workload workload = env.workload();
         IngestConfig config = env.config("bench-bridge-" + round);
+        String clientId = config.mqtt().clientId();
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         HealthRegistry health = new HealthRegistry();
         Map<TopicPartition, Long> startOffsets = endOffsets(env);
@@ -47,9 +49,10 @@ final class BridgeRun {
             bridge.start();
             awaitReady(health);
             Counter forwarded = metrics.counter("rigstream.ingest.readings.forwarded");
+            BridgeProbe probe = new BridgeProbe(metrics, clientId);
             CpuMeter.Snapshot before = CpuMeter.snapshot();
             long start = System.nanoTime();
-            times = fleet.publish(workload, round);
+            times = fleet.publish(workload, round, env.options().rate());
             while (forwarded.count() < workload.readings()) {
                 if (System.nanoTime() - start > TIMEOUT_NANOS) {
                     throw new IllegalStateException("Bridge: only " + forwarded.count() + " readings forwarded in 10 min");
@@ -58,14 +61,16 @@ final class BridgeRun {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             CpuMeter.Snapshot after = CpuMeter.snapshot();
-            String clientId = config.mqtt().clientId();
+            probe.close();
+            System.out.println("         bridge: " + probe.report());
+            Predicate<String> client = name -> name.contains(clientId) || name.startsWith("ingest-");
             result = new Result("bridge (MQTT -> Kafka)", workload.readings(), seconds, Double.NaN, Double.NaN,
-                    CpuMeter.threadSeconds(before, after, name -> name.contains(clientId) || name.startsWith("ingest-")),
-                    CpuMeter.processSeconds(before, after));
+                    CpuMeter.threadSeconds(before, after, client),
+                    CpuMeter.processSeconds(before, after), CpuMeter.byThread(before, after, client));
         }
         double[] latencies = latencies(env, round, startOffsets, times);
         return new Result(result.path(), result.readings(), result.seconds(), Result.quantile(latencies, 0.5),
-                Result.quantile(latencies, 0.99), result.clientCpuSeconds(), result.processCpuSeconds());
+                Result.quantile(latencies, 0.99), result.clientCpuSeconds(), result.processCpuSeconds(), result.clientThreads());
     }
 
     private static void awaitReady(HealthRegistry health) {

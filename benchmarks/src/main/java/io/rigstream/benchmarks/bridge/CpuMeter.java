@@ -6,6 +6,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -42,12 +43,19 @@ final class CpuMeter {
 
     /** CPU seconds the threads named as {@code client} used between the two snapshots. */
     static double threadSeconds(Snapshot before, Snapshot after, Predicate<String> client) {
-        long nanos = 0;
+        return byThread(before, after, client).values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** CPU seconds per thread name (threads of one name summed), for the threads named as {@code client}. */
+    static Map<String, Double> byThread(Snapshot before, Snapshot after, Predicate<String> client) {
+        Map<String, Double> seconds = new TreeMap<>();
         for (Map.Entry<Long, Long> thread : after.threadNanos().entrySet()) {
-            if (client.test(after.names().get(thread.getKey()))) {
-                nanos += thread.getValue() - before.threadNanos().getOrDefault(thread.getKey(), 0L);
+            String name = after.names().get(thread.getKey());
+            if (client.test(name)) {
+                long nanos = thread.getValue() - before.threadNanos().getOrDefault(thread.getKey(), 0L);
+                seconds.merge(name, nanos / 1e9, Double::sum);
             }
         }
-        return nanos / 1e9;
+        return seconds;
     }
 }

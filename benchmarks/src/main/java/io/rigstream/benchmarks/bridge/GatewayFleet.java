@@ -36,11 +36,16 @@ final class GatewayFleet implements AutoCloseable {
         }
     }
 
-    /** Publishes every message of the workload under {@code round}'s topics; returns once the broker has them all. */
-    PublishTimes publish(Workload workload, String round) throws Exception {
+    /**
+     * Publishes every message of the workload under {@code round}'s topics, paced to {@code readingsPerSecond} unless
+     * that is 0; returns once the broker has them all.
+     */
+    PublishTimes publish(Workload workload, String round, int readingsPerSecond) throws Exception {
         PublishTimes times = new PublishTimes(workload.messages());
         AtomicLong failures = new AtomicLong();
+        Pacer pacer = new Pacer((double) readingsPerSecond / workload.readingsPerMessage());
         for (int i = 0; i < workload.messages(); i++) {
+            pacer.await(i);
             int gateway = workload.gateway(i);
             int connection = gateway % clients.size();
             Semaphore permits = windows.get(connection);

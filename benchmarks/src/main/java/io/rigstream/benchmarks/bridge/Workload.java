@@ -30,6 +30,10 @@ final class Workload {
         return payloads.get(message);
     }
 
+    int readingsPerMessage() {
+        return options.readingsPerMessage();
+    }
+
     int gateways() {
         return options.gateways();
     }

@@ -198,10 +198,17 @@ public final class GroundTruthCheck implements AutoCloseable {
         return problems;
     }
 
-    /** Maintenance triggers on their (compacted) topic, latest per id, against the truth's events: each exactly once. */
+    /**
+     * Maintenance triggers on their topic, latest per id and kind (a FAULT_CLEARED reuses its FAULT's id, so the
+     * compacted topic ends with the clearance), against the truth's events: each exactly once.
+     */
     public List<String> triggerMismatches() {
         Map<String, MaintenanceTrigger> latest = new HashMap<>();
-        triggers.records().forEach(r -> latest.put(r.key(), r.value()));
+        triggers.records().forEach(r -> {
+            if (r.value() != null) {
+                latest.put(r.key() + "#" + r.value().getKind(), r.value());
+            }
+        });
         List<String> actual = latest.values().stream().filter(t -> t != null).map(GroundTruthCheck::eventKey).toList();
         List<String> expected = simulation.truth().events().stream()
                 .filter(e -> !e.kind().startsWith("DOWNTIME")).map(GroundTruthCheck::eventKey).toList();

@@ -1,11 +1,18 @@
 package io.rigstream.ingest.it;
 
+import io.rigstream.ingest.mqtt.NoDelaySockets;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -14,20 +21,39 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
-/** Real Paho clients standing in for gateways: QoS 1 publishes with a bounded number awaiting PUBACK. */
+/**
+ * Real Paho clients standing in for gateways, one connection each: QoS 1 publishes with a bounded number awaiting
+ * PUBACK. All connect at once up front (a Paho connect takes a few hundred milliseconds, fifty in a row would be slow).
+ */
 final class Gateways implements AutoCloseable {
 
-    private final String serverUri;
     private final int maxInFlight;
-    private final ConcurrentHashMap<String, MqttAsyncClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, MqttAsyncClient> clients = new HashMap<>();
     private final ConcurrentHashMap<String, Semaphore> permits = new ConcurrentHashMap<>();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
-    Gateways(String serverUri, int maxInFlight) {
-        this.serverUri = serverUri;
+    /** Connects one client per equipment id, concurrently, and returns once all are connected. */
+    Gateways(String serverUri, int maxInFlight, Collection<String> equipmentIds) throws MqttException {
         this.maxInFlight = maxInFlight;
+        List<IMqttToken> connecting = new ArrayList<>();
+        for (String id : equipmentIds) {
+            MqttAsyncClient client = new MqttAsyncClient(serverUri, "gw-" + id, new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            options.setSocketFactory(NoDelaySockets.plain());
+            connecting.add(client.connect(options));
+            clients.put(id, client);
+        }
+        for (IMqttToken token : connecting) {
+            token.waitForCompletion(30_000);
+        }
+    }
+
+    /** {@code count} equipment ids: {@code prefix} and a two-digit number. */
+    static List<String> ids(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(n -> String.format("%s%02d", prefix, n)).toList();
     }
 
     static String topic(String equipmentId) {
@@ -101,25 +127,25 @@ final class Gateways implements AutoCloseable {
     }
 
     private MqttAsyncClient client(String equipmentId) {
-        return clients.computeIfAbsent(equipmentId, id -> {
-            try {
-                MqttAsyncClient client = new MqttAsyncClient(serverUri, "gw-" + id, new MemoryPersistence());
-                MqttConnectionOptions options = new MqttConnectionOptions();
-                options.setCleanStart(true);
-                client.connect(options).waitForCompletion(30_000);
-                return client;
-            } catch (MqttException e) {
-                throw new IllegalStateException("gateway " + id + " cannot connect", e);
-            }
-        });
+        MqttAsyncClient client = clients.get(equipmentId);
+        if (client == null) {
+            throw new IllegalArgumentException("No gateway " + equipmentId + " was connected");
+        }
+        return client;
     }
 
     @Override
     public void close() throws MqttException {
+        List<IMqttToken> disconnecting = new ArrayList<>();
         for (MqttAsyncClient client : clients.values()) {
             if (client.isConnected()) {
-                client.disconnect().waitForCompletion(10_000);
+                disconnecting.add(client.disconnect());
             }
+        }
+        for (IMqttToken token : disconnecting) {
+            token.waitForCompletion(10_000);
+        }
+        for (MqttAsyncClient client : clients.values()) {
             client.close();
         }
     }

@@ -77,15 +77,16 @@ final class EventRaiser {
         String detail = due
                 ? "hour meter reached " + at.hourMeter() + " h: the " + c.tierHours() + " h service is due at " + c.atHours() + " h"
                 : "hour meter at " + at.hourMeter() + " h: the " + c.tierHours() + " h service is due at " + c.atHours() + " h";
-        trigger(EventRecords.trigger(equipment, c.kind(), due ? Severity.NORMAL : Severity.LOW,
-                        c.tierHours() + "h/" + c.atHours() + "h", at.deviceTs(), jobAt(history, at.deviceTs()))
+        trigger(EventRecords.trigger(EventRecords.triggerId(equipment, c.kind(), c.tierHours() + "h/" + c.atHours() + "h"),
+                        equipment, c.kind(), due ? Severity.NORMAL : Severity.LOW, at.deviceTs(), jobAt(history, at.deviceTs()))
                 .setHourMeter(at.hourMeter()).setServiceTierHours(c.tierHours()).setDetail(detail).build(), at.deviceTs());
     }
 
     private void meterReset(String equipment, MaintenanceRules.MeterReset r, AssignmentHistory history) {
         long ts = r.reading().deviceTs();
-        trigger(EventRecords.trigger(equipment, TriggerKind.METER_RESET, Severity.NORMAL,
-                        Instant.ofEpochMilli(ts).toString(), ts, jobAt(history, ts))
+        trigger(EventRecords.trigger(EventRecords.triggerId(equipment, TriggerKind.METER_RESET,
+                        Instant.ofEpochMilli(ts).toString()), equipment, TriggerKind.METER_RESET, Severity.NORMAL, ts,
+                        jobAt(history, ts))
                 .setHourMeter(r.toHours())
                 .setDetail("hour meter went down from " + r.fromHours() + " h to " + r.toHours()
                         + " h: reset or replaced; usage continues from the new value").build(), ts);
@@ -93,19 +94,26 @@ final class EventRaiser {
 
     private void fuelDrop(String equipment, MaintenanceRules.FuelDrop d, AssignmentHistory history) {
         long ts = d.reading().deviceTs();
-        trigger(EventRecords.trigger(equipment, TriggerKind.FUEL_DROP, Severity.HIGH,
-                        Instant.ofEpochMilli(ts).toString(), ts, jobAt(history, ts))
+        trigger(EventRecords.trigger(EventRecords.triggerId(equipment, TriggerKind.FUEL_DROP,
+                        Instant.ofEpochMilli(ts).toString()), equipment, TriggerKind.FUEL_DROP, Severity.HIGH, ts,
+                        jobAt(history, ts))
                 .setFuelDropLitres(d.litres())
                 .setDetail(String.format(Locale.ROOT, "%.1f l left a %.0f l tank with the engine off", d.litres(),
                         d.tankLitres())).build(), ts);
     }
 
+    /**
+     * A fault and its clearing share one trigger id, that of the episode (the code and the report it became active
+     * at), so that whoever opened a request on the fault finds it again to close it.
+     */
     private void fault(String equipment, FaultRules.FaultChange c, AssignmentHistory history) {
         FaultCode code = c.fault();
         TriggerKind kind = c.activated() ? TriggerKind.FAULT : TriggerKind.FAULT_CLEARED;
         Severity severity = !c.activated() ? Severity.LOW : code.isRed() ? Severity.CRITICAL : Severity.HIGH;
-        trigger(EventRecords.trigger(equipment, kind, severity,
-                        code.code() + "/" + Instant.ofEpochMilli(c.at()), c.at(), jobAt(history, c.at()))
+        long episodeStart = c.activated() ? c.at() : stores.faults.startOfRunBefore(equipment, c.at(),
+                report -> report.alerts().containsKey(code.code())).map(FaultReport::deviceTs).orElse(c.at());
+        trigger(EventRecords.trigger(EventRecords.faultEpisodeId(equipment, code.code(), episodeStart), equipment, kind,
+                        severity, c.at(), jobAt(history, c.at()))
                 .setFault(EventRecords.fault(code))
                 .setDetail("SPN " + code.spn() + " FMI " + code.fmi() + " (" + code.lamp() + ") "
                         + (c.activated() ? "became active" : "cleared")).build(), c.at());

@@ -35,16 +35,26 @@ public final class EventRecords {
         return Fault.newBuilder().setSpn(code.spn()).setFmi(code.fmi()).setLamp(code.lamp()).setActive(true).build();
     }
 
-    public static MaintenanceTrigger.Builder trigger(String equipment, TriggerKind kind, Severity severity,
-            String identity, long deviceTs, String jobId) {
+    /** {@code <tenant>/<equipmentId>/<kind>/<what>}: what identifies the trigger, e.g. the tier and the hours. */
+    public static String triggerId(String equipment, TriggerKind kind, String identity) {
+        return equipment + '/' + kind + '/' + identity;
+    }
+
+    public static MaintenanceTrigger.Builder trigger(String triggerId, String equipment, TriggerKind kind,
+            Severity severity, long deviceTs, String jobId) {
         return MaintenanceTrigger.newBuilder()
-                .setTriggerId(equipment + '/' + kind + '/' + identity)
+                .setTriggerId(triggerId)
                 .setTenant(EquipmentKeys.tenantOf(equipment))
                 .setEquipmentId(EquipmentKeys.equipmentIdOf(equipment))
                 .setJobId(jobId)
                 .setKind(kind)
                 .setSeverity(severity)
                 .setDeviceTs(Instant.ofEpochMilli(deviceTs));
+    }
+
+    /** The id of a fault episode: its FAULT trigger and the FAULT_CLEARED that ends it. */
+    public static String faultEpisodeId(String equipment, String code, long episodeStart) {
+        return triggerId(equipment, TriggerKind.FAULT, code + '/' + Instant.ofEpochMilli(episodeStart));
     }
 
     public static String downtimeEventId(String equipment, long episodeStart) {

@@ -80,7 +80,9 @@ class MaintenanceScenarioTest {
             assertThat(triggers.get(0).getTriggerId()).isEqualTo("acme/ex-1/FAULT/97.18/2024-03-04T08:00:00Z");
             assertThat(triggers.get(0).getSeverity()).isEqualTo(Severity.HIGH);
             assertThat(triggers.get(0).getFault().getSpn()).isEqualTo(97);
-            assertThat(triggers.get(1).getTriggerId()).isEqualTo("acme/ex-1/FAULT_CLEARED/97.18/2024-03-04T08:30:00Z");
+            // the clearing carries the episode's id, so the request opened on the fault is the one it closes
+            assertThat(triggers.get(1).getTriggerId()).isEqualTo("acme/ex-1/FAULT/97.18/2024-03-04T08:00:00Z");
+            assertThat(triggers.get(1).getDeviceTs()).isEqualTo(Instant.parse("2024-03-04T08:30:00Z"));
         }
     }
 
