@@ -26,18 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The full topology against a pass-through Kafka Streams application (same input, same serdes, same exactly-once
@@ -62,10 +55,12 @@ public final class TopologyBenchmark {
             admin.createTopics(List.of(new NewTopic(PASS_THROUGH_OUT, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
             produce(kafka, registry, equipment, perEquipment);
 
-            double passThrough = timeToConsume(admin, "bench-passthrough", total,
-                    passThrough(kafka, registry, stateRoot.resolve("passthrough")));
+            KafkaStreams passThroughStreams = PassThroughStreams.start(kafka.bootstrapServers(), registry,
+                    stateRoot.resolve("passthrough"), "bench-passthrough", PASS_THROUGH_OUT);
+            double passThrough = timeToConsume(admin, "bench-passthrough");
+            passThroughStreams.close(Duration.ofSeconds(30));
             TopologyService topology = topology(kafka, registry, stateRoot.resolve("topology"), "bench-topology");
-            double full = timeToConsume(admin, "bench-topology", total, topology.streams());
+            double full = timeToConsume(admin, "bench-topology");
             topology.close();
             long stateBytes = size(stateRoot.resolve("topology"));
 
@@ -111,22 +106,6 @@ public final class TopologyBenchmark {
         }
     }
 
-    private static KafkaStreams passThrough(EmbeddedKafka kafka, SchemaRegistryClient registry, Path stateDir) {
-        Serde<TelemetryReading> serde = Topics.READINGS.valueSerde(registry);
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.READINGS.name(), Consumed.with(Topics.READINGS.keySerde(), serde).withName("bench-source"))
-                .to(PASS_THROUGH_OUT, Produced.with(Topics.READINGS.keySerde(), serde).withName("bench-sink"));
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        properties.put("consumer.auto.offset.reset", "earliest");
-        KafkaStreams streams = new KafkaStreams(builder.build(), properties);
-        streams.start();
-        return streams;
-    }
-
     private static TopologyService topology(EmbeddedKafka kafka, SchemaRegistryClient registry, Path stateDir, String appId) {
         TopologyConfig config = TopologyConfig.builder(registry).applicationId(appId)
                 .metrics(new MicrometerTopologyMetrics(new SimpleMeterRegistry())).build();
@@ -140,25 +119,11 @@ public final class TopologyBenchmark {
     }
 
     /** Seconds from now until group {@code groupId} has committed every input record. */
-    private static double timeToConsume(Admin admin, String groupId, long total, KafkaStreams streams) throws Exception {
+    private static double timeToConsume(Admin admin, String groupId) throws Exception {
         long start = System.nanoTime();
-        List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.READINGS.name())).allTopicNames().get()
-                .get(Topics.READINGS.name()).partitions().stream().map(p -> new TopicPartition(Topics.READINGS.name(), p.partition())).toList();
-        Map<TopicPartition, Long> ends = new java.util.HashMap<>();
-        admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                .all().get().forEach((p, info) -> ends.put(p, info.offset()));
-        while (true) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get();
-            if (partitions.stream().allMatch(p -> committed.get(p) != null && committed.get(p).offset() >= ends.get(p))) {
-                double seconds = (System.nanoTime() - start) / 1e9;
-                if (groupId.equals("bench-passthrough")) {
-                    streams.close(Duration.ofSeconds(30));
-                }
-                return seconds;
-            }
-            Thread.sleep(50);
-        }
+        GroupProgress progress = new GroupProgress(admin, Topics.READINGS.name());
+        progress.awaitCommitted(groupId, progress.endOffsets(), Duration.ofHours(1));
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static long size(Path directory) throws IOException {
