@@ -35,7 +35,7 @@ public final class PassThroughStreams {
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        KafkaStreams streams = new KafkaStreams(builder.build(), properties);
+        KafkaStreams streams = new KafkaStreams(builder.build(), StreamsOverrides.applyTo(properties));
         streams.start();
         return streams;
     }

@@ -46,8 +46,9 @@ public final class TopologyBenchmark {
         int equipment = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int perEquipment = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         long total = (long) equipment * perEquipment;
-        System.out.printf("Topology benchmark: %,d equipment x %d readings = %,d readings; %d cores%n", equipment, perEquipment,
-                total, Runtime.getRuntime().availableProcessors());
+        System.out.printf("Topology benchmark: %,d equipment x %d readings = %,d readings; %d cores; %s; load average %s%n",
+                equipment, perEquipment, total, Runtime.getRuntime().availableProcessors(), StreamsOverrides.describe(),
+                Files.readString(Path.of("/proc/loadavg")).trim());
         SchemaRegistryClient registry = InMemorySchemaRegistry.scope("topology-bench");
         Path stateRoot = Files.createTempDirectory("rigstream-topology-bench");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); Admin admin = kafka.admin()) {
@@ -78,6 +79,7 @@ public final class TopologyBenchmark {
             }
             System.out.printf("state restore after losing the state directory: %.1f s%n", (System.nanoTime() - restoreStart) / 1e9);
             restored.close();
+            System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
         } finally {
             TempDirectories.deleteRecursively(stateRoot);
         }
@@ -113,7 +115,7 @@ public final class TopologyBenchmark {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put("consumer.auto.offset.reset", "earliest");
-        TopologyService service = new TopologyService(config, properties);
+        TopologyService service = new TopologyService(config, StreamsOverrides.applyTo(properties));
         service.start();
         return service;
     }

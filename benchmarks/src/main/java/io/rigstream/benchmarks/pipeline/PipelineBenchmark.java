@@ -1,5 +1,6 @@
 package io.rigstream.benchmarks.pipeline;
 
+import io.rigstream.benchmarks.StreamsOverrides;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,11 +27,11 @@ public final class PipelineBenchmark {
         }
         PipelineOptions options = PipelineOptions.parse(args);
         System.out.printf("Pipeline benchmark: fleets %s, %,d readings per level (at least 2 per equipment), %s, "
-                        + "a reading every %d s of device time, topology publishing every %d ms%n"
+                        + "a reading every %d s of device time, topology publishing every %d ms, %s%n"
                         + "machine: %d cores, %s %s, Java %s, max heap %,d MB; load average at the start: %s%n",
                 options.fleets(), options.readingsPerLevel(),
                 options.rate() == 0 ? "unpaced" : String.format("paced at %,d readings/s", options.rate()),
-                options.readingInterval().toSeconds(), options.punctuation().toMillis(),
+                options.readingInterval().toSeconds(), options.punctuation().toMillis(), StreamsOverrides.describe(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
         List<LevelResult> results = new ArrayList<>();

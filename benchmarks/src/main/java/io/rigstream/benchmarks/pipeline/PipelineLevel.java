@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rigstream.benchmarks.GroupProgress;
 import io.rigstream.benchmarks.PassThroughStreams;
+import io.rigstream.benchmarks.StreamsOverrides;
 import io.rigstream.benchmarks.bridge.BareProducerRun;
 import io.rigstream.benchmarks.bridge.BareSubscriberRun;
 import io.rigstream.benchmarks.bridge.BenchEnvironment;
@@ -206,7 +207,7 @@ final class PipelineLevel {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka().bootstrapServers());
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        TopologyService service = new TopologyService(config, properties);
+        TopologyService service = new TopologyService(config, StreamsOverrides.applyTo(properties));
         service.start();
         return service;
     }
