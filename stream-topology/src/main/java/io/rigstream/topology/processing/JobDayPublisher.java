@@ -32,7 +32,7 @@ final class JobDayPublisher {
     private final FiguresCalculator calculator;
     private final JobPeriodPublisher periods;
     private final long graceMs;
-    /** Periods whose days were emitted since the last {@link #publishPeriods}, by basis and first day. */
+    /** Periods whose days were emitted since the last {@link #publishPeriods}, by job, basis and first day. */
     private final Map<String, JobPeriodPublisher.Period> touched = new LinkedHashMap<>();
 
     JobDayPublisher(TopologyConfig config, EquipmentStores stores, Emitter out, FiguresCalculator calculator) {
@@ -138,7 +138,7 @@ final class JobDayPublisher {
         round.status.forgetJob(job);
     }
 
-    /** Each period whose days were emitted, once, after all of them: the day before a period was revised too. */
+    /** Each period whose days were emitted, once after all of them; a day that left a period counts for it too. */
     private void publishPeriods(String equipment) {
         List<JobPeriodPublisher.Period> due = List.copyOf(touched.values());
         touched.clear();
@@ -166,7 +166,7 @@ final class JobDayPublisher {
     }
 
     private void touch(JobPeriodPublisher.Period period) {
-        touched.put(period.basis() + "/" + period.start(), period);
+        touched.put(period.jobId() + "/" + period.basis() + "/" + period.start(), period);
     }
 
     private long earlierBillable(String equipment, String job, LocalDate periodStart, LocalDate day) {
