@@ -111,10 +111,16 @@ final class EquipmentStores {
      * Every equipment of this task with its status: the status store is the index of what the punctuators visit.
      * Collected first, because visiting an equipment writes its status back.
      */
-    List<KeyValue<String, EquipmentStatus>> statuses() {
+    /** Up to {@code max} statuses in key order after {@code key}, or from the first when it is null. */
+    List<KeyValue<String, EquipmentStatus>> statusesAfter(String key, int max) {
         List<KeyValue<String, EquipmentStatus>> statuses = new ArrayList<>();
-        try (KeyValueIterator<String, EquipmentStatus> all = status.all()) {
-            all.forEachRemaining(statuses::add);
+        try (KeyValueIterator<String, EquipmentStatus> entries = key == null ? status.all() : status.range(key, null)) {
+            while (entries.hasNext() && statuses.size() < max) {
+                KeyValue<String, EquipmentStatus> entry = entries.next();
+                if (!entry.key.equals(key)) {
+                    statuses.add(entry);
+                }
+            }
         }
         return statuses;
     }
