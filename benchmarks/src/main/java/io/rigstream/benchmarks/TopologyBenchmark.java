@@ -26,18 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The full topology against a pass-through Kafka Streams application (same input, same serdes, same exactly-once
@@ -53,8 +46,9 @@ public final class TopologyBenchmark {
         int equipment = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int perEquipment = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         long total = (long) equipment * perEquipment;
-        System.out.printf("Topology benchmark: %,d equipment x %d readings = %,d readings; %d cores%n", equipment, perEquipment,
-                total, Runtime.getRuntime().availableProcessors());
+        System.out.printf("Topology benchmark: %,d equipment x %d readings = %,d readings; %d cores; %s; load average %s%n",
+                equipment, perEquipment, total, Runtime.getRuntime().availableProcessors(), StreamsOverrides.describe(),
+                Files.readString(Path.of("/proc/loadavg")).trim());
         SchemaRegistryClient registry = InMemorySchemaRegistry.scope("topology-bench");
         Path stateRoot = Files.createTempDirectory("rigstream-topology-bench");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); Admin admin = kafka.admin()) {
@@ -62,10 +56,12 @@ public final class TopologyBenchmark {
             admin.createTopics(List.of(new NewTopic(PASS_THROUGH_OUT, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
             produce(kafka, registry, equipment, perEquipment);
 
-            double passThrough = timeToConsume(admin, "bench-passthrough", total,
-                    passThrough(kafka, registry, stateRoot.resolve("passthrough")));
+            KafkaStreams passThroughStreams = PassThroughStreams.start(kafka.bootstrapServers(), registry,
+                    stateRoot.resolve("passthrough"), "bench-passthrough", PASS_THROUGH_OUT);
+            double passThrough = timeToConsume(admin, "bench-passthrough");
+            passThroughStreams.close(Duration.ofSeconds(30));
             TopologyService topology = topology(kafka, registry, stateRoot.resolve("topology"), "bench-topology");
-            double full = timeToConsume(admin, "bench-topology", total, topology.streams());
+            double full = timeToConsume(admin, "bench-topology");
             topology.close();
             long stateBytes = size(stateRoot.resolve("topology"));
 
@@ -83,6 +79,7 @@ public final class TopologyBenchmark {
             }
             System.out.printf("state restore after losing the state directory: %.1f s%n", (System.nanoTime() - restoreStart) / 1e9);
             restored.close();
+            System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
         } finally {
             TempDirectories.deleteRecursively(stateRoot);
         }
@@ -111,22 +108,6 @@ public final class TopologyBenchmark {
         }
     }
 
-    private static KafkaStreams passThrough(EmbeddedKafka kafka, SchemaRegistryClient registry, Path stateDir) {
-        Serde<TelemetryReading> serde = Topics.READINGS.valueSerde(registry);
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.READINGS.name(), Consumed.with(Topics.READINGS.keySerde(), serde).withName("bench-source"))
-                .to(PASS_THROUGH_OUT, Produced.with(Topics.READINGS.keySerde(), serde).withName("bench-sink"));
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        properties.put("consumer.auto.offset.reset", "earliest");
-        KafkaStreams streams = new KafkaStreams(builder.build(), properties);
-        streams.start();
-        return streams;
-    }
-
     private static TopologyService topology(EmbeddedKafka kafka, SchemaRegistryClient registry, Path stateDir, String appId) {
         TopologyConfig config = TopologyConfig.builder(registry).applicationId(appId)
                 .metrics(new MicrometerTopologyMetrics(new SimpleMeterRegistry())).build();
@@ -134,31 +115,17 @@ public final class TopologyBenchmark {
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         properties.put("consumer.auto.offset.reset", "earliest");
-        TopologyService service = new TopologyService(config, properties);
+        TopologyService service = new TopologyService(config, StreamsOverrides.applyTo(properties));
         service.start();
         return service;
     }
 
     /** Seconds from now until group {@code groupId} has committed every input record. */
-    private static double timeToConsume(Admin admin, String groupId, long total, KafkaStreams streams) throws Exception {
+    private static double timeToConsume(Admin admin, String groupId) throws Exception {
         long start = System.nanoTime();
-        List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.READINGS.name())).allTopicNames().get()
-                .get(Topics.READINGS.name()).partitions().stream().map(p -> new TopicPartition(Topics.READINGS.name(), p.partition())).toList();
-        Map<TopicPartition, Long> ends = new java.util.HashMap<>();
-        admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                .all().get().forEach((p, info) -> ends.put(p, info.offset()));
-        while (true) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get();
-            if (partitions.stream().allMatch(p -> committed.get(p) != null && committed.get(p).offset() >= ends.get(p))) {
-                double seconds = (System.nanoTime() - start) / 1e9;
-                if (groupId.equals("bench-passthrough")) {
-                    streams.close(Duration.ofSeconds(30));
-                }
-                return seconds;
-            }
-            Thread.sleep(50);
-        }
+        GroupProgress progress = new GroupProgress(admin, Topics.READINGS.name());
+        progress.awaitCommitted(groupId, progress.endOffsets(), Duration.ofHours(1));
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static long size(Path directory) throws IOException {

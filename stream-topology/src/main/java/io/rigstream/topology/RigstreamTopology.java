@@ -76,7 +76,8 @@ public final class RigstreamTopology {
 
     /** The topics the topology writes, in the order the outputs are routed. */
     public static final List<TopicDescriptor<?>> OUTPUT_TOPICS = List.of(Topics.USAGE_HOURLY, Topics.USAGE_DAILY,
-            Topics.JOB_USAGE_DAILY, Topics.DOWNTIME, Topics.MAINTENANCE, Topics.EQUIPMENT_STATE, Topics.REJECTED);
+            Topics.JOB_USAGE_DAILY, Topics.JOB_USAGE_PERIOD, Topics.DOWNTIME, Topics.MAINTENANCE, Topics.EQUIPMENT_STATE,
+            Topics.REJECTED);
 
     private RigstreamTopology() {
     }

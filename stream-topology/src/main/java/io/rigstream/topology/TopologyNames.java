@@ -45,6 +45,7 @@ public final class TopologyNames {
     public static final String HOURLY_EMITTED_STORE = "usage-hourly-emitted";
     public static final String DAILY_EMITTED_STORE = "usage-daily-emitted";
     public static final String JOB_DAILY_EMITTED_STORE = "job-usage-daily-emitted";
+    public static final String JOB_PERIOD_EMITTED_STORE = "job-usage-period-emitted";
 
     // outputs
     public static final String OUTPUTS_SPLIT = "outputs-";

@@ -24,12 +24,12 @@ import org.apache.kafka.common.serialization.Serializer;
  * Baseline 1: the round's readings, mapped beforehand, serialized and sent by one thread through a bare producer with
  * the bridge's producer settings, keys and headers. No MQTT. Latency is send to Kafka's acknowledgement.
  */
-final class BareProducerRun {
+public final class BareProducerRun {
 
     private BareProducerRun() {
     }
 
-    static Result run(BenchEnvironment env, String round) throws Exception {
+    public static Result run(BenchEnvironment env, String round) throws Exception {
         IngestConfig config = env.config("bench-producer-" + round);
         Workload workload = env.workload();
         PayloadMapper mapper = new PayloadMapper(config.topicTemplate(), config.limits(), Clock.systemUTC());

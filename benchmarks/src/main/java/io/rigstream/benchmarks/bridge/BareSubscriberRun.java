@@ -25,12 +25,12 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * subscription (the same shared group, QoS 1, receive maximum and socket settings), acknowledging each message as
  * soon as it arrives. No Kafka. Latency is publish to arrival.
  */
-final class BareSubscriberRun {
+public final class BareSubscriberRun {
 
     private BareSubscriberRun() {
     }
 
-    static Result run(BenchEnvironment env, String round) throws Exception {
+    public static Result run(BenchEnvironment env, String round) throws Exception {
         Workload workload = env.workload();
         IngestConfig config = env.config("bench-subscriber-" + round);
         Arrivals arrivals = new Arrivals(workload, round);

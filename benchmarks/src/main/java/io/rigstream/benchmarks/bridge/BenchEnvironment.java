@@ -23,14 +23,22 @@ import org.apache.kafka.common.config.TopicConfig;
  * The brokers every path of the run shares, and the one bridge configuration the paths derive their settings from.
  * The readings topic keeps the broker's append time as record time, so publish-to-Kafka latency can be read back.
  */
-final class BenchEnvironment implements AutoCloseable {
+public final class BenchEnvironment implements AutoCloseable {
 
     private final BenchmarkOptions options;
     private final EmbeddedKafka kafka;
     private final MqttBroker mqtt;
     private final Workload workload;
 
-    BenchEnvironment(BenchmarkOptions options) throws Exception {
+    public BenchEnvironment(BenchmarkOptions options) throws Exception {
+        this(options, true);
+    }
+
+    /**
+     * @param brokerAppendTime whether the readings topic stamps records with the broker's append time (for reading
+     *                         publish-to-Kafka latency back); off where a topology must see the device time
+     */
+    public BenchEnvironment(BenchmarkOptions options, boolean brokerAppendTime) throws Exception {
         this.options = options;
         this.workload = new Workload(options);
         this.mqtt = options.broker().equals("mosquitto")
@@ -40,6 +48,9 @@ final class BenchEnvironment implements AutoCloseable {
         this.kafka = EmbeddedKafka.start();
         try (Admin admin = kafka.admin()) {
             TopicInstaller.createMissing(admin, Topics.ALL, 6, (short) 1);
+            if (!brokerAppendTime) {
+                return;
+            }
             ConfigResource readings = new ConfigResource(ConfigResource.Type.TOPIC, Topics.READINGS.name());
             Map<ConfigResource, Collection<AlterConfigOp>> appendTime = Map.of(readings, List.of(new AlterConfigOp(
                     new ConfigEntry(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"), AlterConfigOp.OpType.SET)));
@@ -47,19 +58,19 @@ final class BenchEnvironment implements AutoCloseable {
         }
     }
 
-    BenchmarkOptions options() {
+    public BenchmarkOptions options() {
         return options;
     }
 
-    Workload workload() {
+    public Workload workload() {
         return workload;
     }
 
-    EmbeddedKafka kafka() {
+    public EmbeddedKafka kafka() {
         return kafka;
     }
 
-    MqttBroker mqtt() {
+    public MqttBroker mqtt() {
         return mqtt;
     }
 
@@ -67,7 +78,7 @@ final class BenchEnvironment implements AutoCloseable {
      * The bridge's configuration, defaults except: one JVM (mock registry), a session that ends with the connection
      * (a finished round's session must not queue the next rounds' messages), bodies as large as the workload's.
      */
-    IngestConfig config(String clientId) {
+    public IngestConfig config(String clientId) {
         int largest = 0;
         for (int i = 0; i < workload.messages(); i++) {
             largest = Math.max(largest, workload.payload(i).length);

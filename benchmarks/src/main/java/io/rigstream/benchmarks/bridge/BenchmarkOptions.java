@@ -12,7 +12,7 @@ import java.util.TreeMap;
  */
 public record BenchmarkOptions(String broker, int gateways, int messagesPerGateway, int readingsPerMessage, int rounds,
         int warmupRounds, int connections, int window, int receiveMaximum, int rate, Set<String> paths,
-        Map<String, String> bridgeSettings) {
+        Map<String, String> bridgeSettings, int readingIntervalMillis) {
 
     public static final String USAGE = """
             Options (defaults in brackets):
@@ -28,6 +28,7 @@ public record BenchmarkOptions(String broker, int gateways, int messagesPerGatew
               --rate=N                    readings/s the gateways offer, paced; 0 publishes as fast as the broker takes
                                           them, which measures throughput (latency is then mostly queueing) [0]
               --paths=producer,subscriber,bridge   which of the three to run [all]
+              --interval-ms=N             device time between a gateway's consecutive readings [100]
               --<bridge setting>=V        any bridge setting (docs/ingest.md), e.g. --mqtt.connections=1 or
                                           --kafka.producer.compression.type=zstd; the bare producer uses the same
                                           producer settings, the bare subscriber the same MQTT sessions
@@ -57,9 +58,10 @@ public record BenchmarkOptions(String broker, int gateways, int messagesPerGatew
                 positive(values, "gateways", 50), positive(values, "messages", 200), positive(values, "readings", 50),
                 positive(values, "rounds", 3), atLeastZero(values, "warmup", 1), positive(values, "connections", 8),
                 positive(values, "window", 100), positive(values, "receive-maximum", 1000), atLeastZero(values, "rate", 0),
-                Set.of(values.getOrDefault("paths", "producer,subscriber,bridge").split(",")), Map.copyOf(producer));
+                Set.of(values.getOrDefault("paths", "producer,subscriber,bridge").split(",")), Map.copyOf(producer),
+                positive(values, "interval-ms", 100));
         values.keySet().removeAll(Set.of("broker", "gateways", "messages", "readings", "rounds", "warmup", "connections",
-                "window", "receive-maximum", "rate", "paths"));
+                "window", "receive-maximum", "rate", "paths", "interval-ms"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + values.keySet() + "\n" + USAGE);
         }

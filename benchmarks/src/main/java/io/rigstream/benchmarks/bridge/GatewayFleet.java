@@ -18,13 +18,13 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * bounded window of publishes awaiting the broker's PUBACK, Nagle off (as the bridge has it). Remembers when each
  * message was handed to Paho, for the latency figures.
  */
-final class GatewayFleet implements AutoCloseable {
+public final class GatewayFleet implements AutoCloseable {
 
     private final List<MqttAsyncClient> clients = new ArrayList<>();
     private final List<Semaphore> windows = new ArrayList<>();
     private final int window;
 
-    GatewayFleet(String serverUri, String round, int connections, int window) throws MqttException {
+    public GatewayFleet(String serverUri, String round, int connections, int window) throws MqttException {
         this.window = window;
         for (int c = 0; c < connections; c++) {
             MqttAsyncClient client = new MqttAsyncClient(serverUri, "bench-gw-" + round + "-" + c, new MemoryPersistence());
@@ -40,7 +40,7 @@ final class GatewayFleet implements AutoCloseable {
      * Publishes every message of the workload under {@code round}'s topics, paced to {@code readingsPerSecond} unless
      * that is 0; returns once the broker has them all.
      */
-    PublishTimes publish(Workload workload, String round, int readingsPerSecond) throws Exception {
+    public PublishTimes publish(Workload workload, String round, int readingsPerSecond) throws Exception {
         PublishTimes times = new PublishTimes(workload.messages());
         AtomicLong failures = new AtomicLong();
         Pacer pacer = new Pacer((double) readingsPerSecond / workload.readingsPerMessage());
@@ -85,7 +85,7 @@ final class GatewayFleet implements AutoCloseable {
     }
 
     /** When each message was published: wall-clock for comparing with Kafka's append time, nanos within this JVM. */
-    static final class PublishTimes {
+    public static final class PublishTimes {
         private final long[] millis;
         private final long[] nanos;
 
@@ -103,7 +103,7 @@ final class GatewayFleet implements AutoCloseable {
             return millis[message];
         }
 
-        long nanos(int message) {
+    public long nanos(int message) {
             return nanos[message];
         }
     }

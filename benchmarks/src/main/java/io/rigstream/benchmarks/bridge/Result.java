@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** One path's figures for one round. Latencies in milliseconds, CPU in seconds. */
-record Result(String path, long readings, double seconds, double p50Millis, double p99Millis, double clientCpuSeconds,
+public record Result(String path, long readings, double seconds, double p50Millis, double p99Millis, double clientCpuSeconds,
         double processCpuSeconds, Map<String, Double> clientThreads) {
 
-    double perSecond() {
+    public double perSecond() {
         return readings / seconds;
     }
 
-    String line() {
+    public String line() {
         return String.format("%-22s %,9d readings %7.2f s %,9.0f readings/s   p50 %7.1f ms  p99 %7.1f ms   "
                         + "CPU per 10k: client %5.2f s, all %5.2f s", path, readings, seconds, perSecond(), p50Millis,
                 p99Millis, clientCpuSeconds / readings * 10_000, processCpuSeconds / readings * 10_000);
@@ -28,7 +28,7 @@ record Result(String path, long readings, double seconds, double p50Millis, doub
     }
 
     /** The p-quantile (0..1) of {@code values}, nearest rank; sorts the array. */
-    static double quantile(double[] values, double p) {
+    public static double quantile(double[] values, double p) {
         if (values.length == 0) {
             return Double.NaN;
         }

@@ -10,19 +10,25 @@ import java.util.List;
  * {@code i % gateways} and carries readings {@code (i / gateways) * readingsPerMessage ..} of it (the seq). Each round
  * uses its own equipment ids ({@code R<round>-GW-<g>}), so its records are told apart in Kafka.
  */
-final class Workload {
+public final class Workload {
 
-    static final String TENANT = "bench";
+    public static final String TENANT = "bench";
 
     private final BenchmarkOptions options;
+    private final long baseMillis = Instant.now().minusSeconds(6 * 3600).toEpochMilli();
     private final List<byte[]> payloads;
 
-    Workload(BenchmarkOptions options) {
+    public Workload(BenchmarkOptions options) {
         this.options = options;
-        this.payloads = payloads(options);
+        this.payloads = payloads();
     }
 
-    int messages() {
+    /** The seq of the reading a gateway took at {@code deviceMillis}. */
+    public long seqAt(long deviceMillis) {
+        return (deviceMillis - baseMillis) / options.readingIntervalMillis();
+    }
+
+    public int messages() {
         return payloads.size();
     }
 
@@ -38,12 +44,12 @@ final class Workload {
         return options.gateways();
     }
 
-    int gateway(int message) {
+    public int gateway(int message) {
         return message % options.gateways();
     }
 
     /** The message of {@code gateway} that carried reading {@code seq}. */
-    int message(int gateway, long seq) {
+    public int message(int gateway, long seq) {
         return (int) (seq / options.readingsPerMessage()) * options.gateways() + gateway;
     }
 
@@ -52,11 +58,11 @@ final class Workload {
         return n * options.gateways() + gateway;
     }
 
-    long readings() {
+    public long readings() {
         return options.readingsPerRound();
     }
 
-    static String equipment(String round, int gateway) {
+    public static String equipment(String round, int gateway) {
         return equipmentPrefix(round) + gateway;
     }
 
@@ -69,23 +75,22 @@ final class Workload {
     }
 
     /** The gateway a record key {@code bench/R<round>-GW-<g>} belongs to. */
-    static int gatewayOfKey(String key) {
+    public static int gatewayOfKey(String key) {
         return Integer.parseInt(key.substring(key.lastIndexOf('-') + 1));
     }
 
     /** Single-reading objects for one reading per message, the bare-array batch shape otherwise. */
-    private static List<byte[]> payloads(BenchmarkOptions options) {
+    private List<byte[]> payloads() {
         List<byte[]> payloads = new ArrayList<>();
-        long base = Instant.now().minusSeconds(6 * 3600).toEpochMilli();
         boolean single = options.readingsPerMessage() == 1;
         for (int m = 0; m < options.messagesPerGateway(); m++) {
             for (int g = 0; g < options.gateways(); g++) {
                 StringBuilder json = new StringBuilder(single ? "" : "[");
                 for (int r = 0; r < options.readingsPerMessage(); r++) {
                     long seq = (long) m * options.readingsPerMessage() + r;
-                    json.append(r > 0 ? "," : "").append("{\"ts\":").append(base + seq * 100).append(",\"seq\":").append(seq)
+                    json.append(r > 0 ? "," : "").append("{\"ts\":").append(baseMillis + seq * options.readingIntervalMillis()).append(",\"seq\":").append(seq)
                             .append(",\"gps\":{\"lat\":51.5,\"lon\":-0.12,\"speedKmh\":3.2},\"engine\":{\"running\":true,")
-                            .append("\"hourMeter\":").append(100 + seq / 36000.0).append(",\"loadPct\":55},")
+                            .append("\"hourMeter\":").append(100 + seq * options.readingIntervalMillis() / 3_600_000.0).append(",\"loadPct\":55},")
                             .append("\"fuel\":{\"levelPct\":54.2}}");
                 }
                 payloads.add(json.append(single ? "" : "]").toString().getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import io.rigstream.schemas.EquipmentProfile;
 import io.rigstream.schemas.EquipmentState;
 import io.rigstream.schemas.EquipmentUsage;
 import io.rigstream.schemas.JobUsageDaily;
+import io.rigstream.schemas.JobUsagePeriod;
 import io.rigstream.schemas.MaintenanceTrigger;
 import io.rigstream.schemas.RejectedReading;
 import io.rigstream.schemas.TelemetryReading;
@@ -40,6 +41,13 @@ public final class Topics {
     /** Billing figures per job, equipment and site-local day. */
     public static final TopicDescriptor<JobUsageDaily> JOB_USAGE_DAILY = new TopicDescriptor<>(
             "rigstream.job.usage.daily", JobUsageDaily.class, true, Optional.empty(), "<tenant>/<jobId>/<equipmentId>/<day>");
+    /**
+     * Billing figures per job, equipment and contract basis period (the day, the ISO week, or 28 days from the
+     * contract start): compacted, so the latest revision of each period wins.
+     */
+    public static final TopicDescriptor<JobUsagePeriod> JOB_USAGE_PERIOD = new TopicDescriptor<>(
+            "rigstream.job.usage.period", JobUsagePeriod.class, true, Optional.empty(),
+            "<tenant>/<jobId>/<equipmentId>/<basis>/<periodStart>");
     /** Downtime and silence episodes. */
     public static final TopicDescriptor<DowntimeEvent> DOWNTIME = new TopicDescriptor<>(
             "rigstream.downtime.events", DowntimeEvent.class, false, NINETY_DAYS, "<tenant>/<equipmentId>");
@@ -54,7 +62,7 @@ public final class Topics {
             "rigstream.odoo.rejected", RejectedReading.class, false, NINETY_DAYS, "source record key");
 
     public static final List<TopicDescriptor<?>> ALL = List.of(READINGS, REJECTED, ASSIGNMENTS, PROFILES,
-            USAGE_HOURLY, USAGE_DAILY, JOB_USAGE_DAILY, DOWNTIME, MAINTENANCE, EQUIPMENT_STATE, ODOO_REJECTED);
+            USAGE_HOURLY, USAGE_DAILY, JOB_USAGE_DAILY, JOB_USAGE_PERIOD, DOWNTIME, MAINTENANCE, EQUIPMENT_STATE, ODOO_REJECTED);
 
     private Topics() {
     }

@@ -38,7 +38,7 @@ public final class DeadLetteringDeserializationHandler implements Deserializatio
         LOG.warn("Dead-lettering an undeserializable record of {} partition {} offset {}: {}", record.topic(),
                 record.partition(), record.offset(), exception.toString());
         deadLetters.metrics().poison(PoisonKind.DESERIALIZATION);
-        return Response.resume(List.of(deadLetters.letter("UNDESERIALIZABLE", record.topic(), record.partition(),
+        return Response.resume(List.of(deadLetters.letter(RejectReason.UNDESERIALIZABLE, record.topic(), record.partition(),
                 record.offset(), record.key(), record.value(), record.timestamp(), exception)));
     }
 }

@@ -36,7 +36,7 @@ public final class DeadLetteringProcessingHandler implements ProcessingException
         LOG.error("Dead-lettering a reading that failed in {} ({} partition {} offset {})", context.processorNodeId(),
                 context.topic(), context.partition(), context.offset(), exception);
         deadLetters.metrics().poison(PoisonKind.PROCESSING);
-        return Response.resume(List.of(deadLetters.letter("PROCESSING_FAILED", context.topic(), context.partition(),
+        return Response.resume(List.of(deadLetters.letter(RejectReason.PROCESSING_FAILED, context.topic(), context.partition(),
                 context.offset(), context.sourceRawKey(), context.sourceRawValue(), context.timestamp(), exception)));
     }
 }

@@ -55,12 +55,12 @@ public final class DeadLetters {
     }
 
     /** A dead letter for the raw record at {@code topic}/{@code partition}/{@code offset}. */
-    ProducerRecord<byte[], byte[]> letter(String reason, String topic, int partition, long offset, byte[] rawKey,
+    ProducerRecord<byte[], byte[]> letter(RejectReason reason, String topic, int partition, long offset, byte[] rawKey,
             byte[] rawValue, long timestamp, Exception cause) {
         String key = rawKey == null ? null : new String(rawKey, StandardCharsets.UTF_8);
         int slash = key == null ? -1 : key.indexOf('/');
         RejectedReading rejected = RejectedReading.newBuilder()
-                .setReason(reason)
+                .setReason(reason.name())
                 .setDetail(cause.getClass().getSimpleName() + ": " + Objects.requireNonNullElse(cause.getMessage(), ""))
                 .setStage(EventRecords.STAGE)
                 .setSourceTopic(topic)

@@ -17,11 +17,7 @@ import io.rigstream.topology.model.FaultReport;
 import io.rigstream.topology.model.Reading;
 import io.rigstream.topology.model.ShiftCalendar;
 import io.rigstream.topology.rules.SiteCalendar;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -39,7 +35,7 @@ public final class AvroMapping {
         Location gps = r.getGps();
         EngineStatus engine = r.getEngine();
         FuelStatus fuel = r.getFuel();
-        return new Reading(r.getDeviceTs().toEpochMilli(), r.getSeq(), fingerprint(r),
+        return new Reading(r.getDeviceTs().toEpochMilli(), r.getSeq(), ContentFingerprint.of(r),
                 engine == null ? null : engine.getRunning(),
                 engine == null ? null : engine.getCumulativeOperatingHours(),
                 engine == null ? null : engine.getCumulativeIdleHours(),
@@ -62,25 +58,6 @@ public final class AvroMapping {
                 .filter(Fault::getActive)
                 .map(f -> new FaultCode(f.getSpn(), f.getFmi(), f.getLamp()))
                 .toList()));
-    }
-
-    /**
-     * A hash of everything the reading says except when the bridge received it, so that a gateway's re-sent copy
-     * matches and a different reading under the same identity does not.
-     */
-    static long fingerprint(TelemetryReading r) {
-        TelemetryReading content = TelemetryReading.newBuilder(r).setReceivedTs(Instant.EPOCH).build();
-        try {
-            ByteBuffer bytes = content.toByteBuffer();
-            long hash = 0xcbf29ce484222325L;
-            while (bytes.hasRemaining()) {
-                hash ^= bytes.get() & 0xff;
-                hash *= 0x100000001b3L;
-            }
-            return hash;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -7,15 +7,19 @@ import io.rigstream.topology.model.AssignmentHistory;
 import io.rigstream.topology.model.AssignmentInterval;
 import io.rigstream.topology.processing.Input.ReadingInput;
 import io.rigstream.topology.state.EquipmentStatus;
+import java.time.Duration;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything per equipment, in the task that owns its partition: readings in, figures and events out. Work driven
@@ -24,6 +28,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * interval (a task that is busy catching up closes days by the data, not by the clock).
  */
 public final class EquipmentProcessor implements Processor<String, Input, String, Output> {
+
+    /** Longest a punctuation works before Streams may commit: well inside the transaction timeout (10 s under EOS). */
+    static final Duration SLICE_BUDGET = Duration.ofSeconds(1);
+    private static final Duration CONTINUATION = Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(EquipmentProcessor.class);
 
     private final TopologyConfig config;
     private ProcessorContext<String, Output> context;
@@ -68,8 +77,11 @@ public final class EquipmentProcessor implements Processor<String, Input, String
         this.silence = new SilenceWatch(config, emitter);
         this.housekeeping = new Housekeeping(config, stores, publisher);
         this.lastRecordWallClock = context.currentSystemTimeMs();
-        context.schedule(config.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::publish);
-        context.schedule(config.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purge);
+        Rounds publication = new Rounds("publication", config.punctuationInterval(),
+                now -> publishing(closeTime(now), now));
+        Rounds purge = new Rounds("purge", config.purgeInterval(), now -> purging(closeTime(now)));
+        context.schedule(config.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, publication::due);
+        context.schedule(config.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, purge::due);
     }
 
     @Override
@@ -99,11 +111,8 @@ public final class EquipmentProcessor implements Processor<String, Input, String
         return idle ? Math.max(streamTime, now) : streamTime;
     }
 
-    private void publish(long now) {
-        long closeTime = closeTime(now);
-        for (KeyValue<String, EquipmentStatus> entry : stores.statuses()) {
-            String equipment = entry.key;
-            EquipmentStatus status = entry.value;
+    private SlicedRound.Visitor<EquipmentStatus> publishing(long closeTime, long now) {
+        return (equipment, status) -> {
             AssignmentHistory history = stores.history(equipment);
             publisher.publish(equipment, status, history, closeTime);
             silence.check(equipment, status, history, now);
@@ -115,13 +124,49 @@ public final class EquipmentProcessor implements Processor<String, Input, String
             if (status.takeModified()) {
                 stores.status.put(equipment, status);
             }
-        }
+        };
     }
 
-    private void purge(long now) {
-        long closeTime = closeTime(now);
-        for (KeyValue<String, EquipmentStatus> entry : stores.statuses()) {
-            housekeeping.purge(entry.key, entry.value, closeTime);
+    private SlicedRound.Visitor<EquipmentStatus> purging(long closeTime) {
+        return (equipment, status) -> housekeeping.purge(equipment, status, closeTime);
+    }
+
+    /**
+     * A round over the task's equipment every interval, in slices of at most {@link #SLICE_BUDGET}; an unfinished
+     * round goes on every {@link #CONTINUATION} until it is done.
+     */
+    private final class Rounds {
+        private final String name;
+        private final Duration interval;
+        private final LongFunction<SlicedRound.Visitor<EquipmentStatus>> visitorAt;
+        private final SlicedRound<EquipmentStatus> round = new SlicedRound<>(stores::statusesAfter,
+                SLICE_BUDGET.toNanos(), System::nanoTime);
+        private Cancellable continuation;
+
+        Rounds(String name, Duration interval, LongFunction<SlicedRound.Visitor<EquipmentStatus>> visitorAt) {
+            this.name = name;
+            this.interval = interval;
+            this.visitorAt = visitorAt;
+        }
+
+        void due(long now) {
+            if (round.underWay()) {
+                LOG.warn("Task {}: the {} round over its equipment takes longer than its interval ({}); spread the "
+                        + "equipment over more partitions and instances", context.taskId(), name, interval);
+                return;
+            }
+            slice(now);
+        }
+
+        private void slice(long now) {
+            if (round.slice(visitorAt.apply(now))) {
+                if (continuation != null) {
+                    continuation.cancel();
+                    continuation = null;
+                }
+            } else if (continuation == null) {
+                continuation = context.schedule(CONTINUATION, PunctuationType.WALL_CLOCK_TIME, this::slice);
+            }
         }
     }
 }

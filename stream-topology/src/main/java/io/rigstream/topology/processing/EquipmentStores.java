@@ -6,6 +6,7 @@ import static io.rigstream.topology.TopologyNames.EQUIPMENT_STATUS_STORE;
 import static io.rigstream.topology.TopologyNames.FAULT_REPORTS_STORE;
 import static io.rigstream.topology.TopologyNames.HOURLY_EMITTED_STORE;
 import static io.rigstream.topology.TopologyNames.JOB_DAILY_EMITTED_STORE;
+import static io.rigstream.topology.TopologyNames.JOB_PERIOD_EMITTED_STORE;
 import static io.rigstream.topology.TopologyNames.PROFILE_STORE;
 import static io.rigstream.topology.TopologyNames.READINGS_STORE;
 
@@ -14,6 +15,7 @@ import io.rigstream.topology.model.EquipmentProfileSettings;
 import io.rigstream.topology.model.FaultReport;
 import io.rigstream.topology.model.Reading;
 import io.rigstream.topology.rules.JobDayFigures;
+import io.rigstream.topology.rules.JobPeriodFigures;
 import io.rigstream.topology.rules.ReadingSeries;
 import io.rigstream.topology.rules.TimeRange;
 import io.rigstream.topology.rules.WindowFigures;
@@ -43,6 +45,7 @@ final class EquipmentStores {
     final KeyValueStore<Bytes, Emitted<WindowFigures>> hourly;
     final KeyValueStore<Bytes, Emitted<WindowFigures>> daily;
     final KeyValueStore<Bytes, Emitted<JobDayFigures>> jobDaily;
+    final KeyValueStore<Bytes, Emitted<JobPeriodFigures>> jobPeriods;
     private final KeyValueStore<String, ValueAndTimestamp<AssignmentHistory>> histories;
     private final KeyValueStore<String, ValueAndTimestamp<EquipmentProfileSettings>> profiles;
 
@@ -53,6 +56,7 @@ final class EquipmentStores {
         this.hourly = context.getStateStore(HOURLY_EMITTED_STORE);
         this.daily = context.getStateStore(DAILY_EMITTED_STORE);
         this.jobDaily = context.getStateStore(JOB_DAILY_EMITTED_STORE);
+        this.jobPeriods = context.getStateStore(JOB_PERIOD_EMITTED_STORE);
         this.histories = context.getStateStore(ASSIGNMENT_HISTORY_STORE);
         this.profiles = context.getStateStore(PROFILE_STORE);
     }
@@ -72,7 +76,9 @@ final class EquipmentStores {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAILY_EMITTED_STORE), Serdes.Bytes(),
                         StateSerdes.emittedWindow()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JOB_DAILY_EMITTED_STORE), Serdes.Bytes(),
-                        StateSerdes.emittedJobDay()));
+                        StateSerdes.emittedJobDay()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JOB_PERIOD_EMITTED_STORE), Serdes.Bytes(),
+                        StateSerdes.emittedJobPeriod()));
     }
 
     AssignmentHistory history(String equipment) {
@@ -105,10 +111,16 @@ final class EquipmentStores {
      * Every equipment of this task with its status: the status store is the index of what the punctuators visit.
      * Collected first, because visiting an equipment writes its status back.
      */
-    List<KeyValue<String, EquipmentStatus>> statuses() {
+    /** Up to {@code max} statuses in key order after {@code key}, or from the first when it is null. */
+    List<KeyValue<String, EquipmentStatus>> statusesAfter(String key, int max) {
         List<KeyValue<String, EquipmentStatus>> statuses = new ArrayList<>();
-        try (KeyValueIterator<String, EquipmentStatus> all = status.all()) {
-            all.forEachRemaining(statuses::add);
+        try (KeyValueIterator<String, EquipmentStatus> entries = key == null ? status.all() : status.range(key, null)) {
+            while (entries.hasNext() && statuses.size() < max) {
+                KeyValue<String, EquipmentStatus> entry = entries.next();
+                if (!entry.key.equals(key)) {
+                    statuses.add(entry);
+                }
+            }
         }
         return statuses;
     }

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keeps per-equipment state bounded: readings and fault reports older than any window that can still change go,
  * except the newest of them, which the oldest kept window needs as its predecessor; emitted figures go once no
- * recomputation can compare against them, job days only after the longest basis period that may still sum them.
+ * recomputation can compare against them, job days only after the longest basis period that may still sum them, and
+ * job periods with their days.
  */
 final class Housekeeping {
 
@@ -49,6 +50,8 @@ final class Housekeeping {
             String tenantJob = UsageRecords.tenantJob(equipment, job);
             deleteBelow(stores.jobDaily, StoreKeys.pairKey(tenantJob, equipment, Long.MIN_VALUE),
                     StoreKeys.pairKey(tenantJob, equipment, keepJobDaysFrom));
+            // a period still summed starts no earlier than the oldest day kept
+            JobPeriodPublisher.purgeBefore(stores, equipment, job, LocalDate.ofEpochDay(keepJobDaysFrom));
         }
     }
 

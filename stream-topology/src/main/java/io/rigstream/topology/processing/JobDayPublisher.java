@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * Billing figures per job, equipment and site-local day (rule 7): closes the days of each job the equipment is
- * assigned to, revises closed days that changed, and keeps overtime right across a basis period.
+ * assigned to, revises closed days that changed, and keeps overtime right across a basis period. The periods whose
+ * days were emitted are then published once each by the {@link JobPeriodPublisher}.
  */
 final class JobDayPublisher {
 
@@ -29,18 +30,28 @@ final class JobDayPublisher {
     private final Emitter out;
     private final TopologyMetrics metrics;
     private final FiguresCalculator calculator;
+    private final JobPeriodPublisher periods;
     private final long graceMs;
+    /** Periods whose days were emitted since the last {@link #publishPeriods}, by job, basis and first day. */
+    private final Map<String, JobPeriodPublisher.Period> touched = new LinkedHashMap<>();
 
     JobDayPublisher(TopologyConfig config, EquipmentStores stores, Emitter out, FiguresCalculator calculator) {
         this.stores = stores;
         this.out = out;
         this.metrics = config.metrics();
         this.calculator = calculator;
+        this.periods = new JobPeriodPublisher(stores, out, config.metrics());
         this.graceMs = config.grace().toMillis();
     }
 
     /** Job days run from the assignment's first day (or the oldest recomputable one) to its last closed day. */
     void publish(PublicationRound round, String job, Optional<TimeRange> dirty, long floor, long closeTime) {
+        publishDays(round, job, dirty, floor, closeTime);
+        publishPeriods(round.equipment);
+    }
+
+    private void publishDays(PublicationRound round, String job, Optional<TimeRange> dirty, long floor,
+            long closeTime) {
         List<AssignmentInterval> pieces = round.history.ofJob(job);
         if (pieces.isEmpty()) {
             clearWithdrawn(round, job, floor);
@@ -127,16 +138,35 @@ final class JobDayPublisher {
         round.status.forgetJob(job);
     }
 
+    /** Each period whose days were emitted, once after all of them; a day that left a period counts for it too. */
+    private void publishPeriods(String equipment) {
+        List<JobPeriodPublisher.Period> due = List.copyOf(touched.values());
+        touched.clear();
+        due.forEach(period -> periods.publish(equipment, period));
+    }
+
     private void emitIfChanged(String equipment, Bytes key, Emitted<JobDayFigures> previous, JobDayFigures figures) {
-        if (previous != null && previous.figures().equals(figures)) {
+        if (previous != null && previous.figures().publishesAs(figures)) {
+            if (!previous.figures().equals(figures)) {
+                // a day stored without its allowance: record it, publish nothing
+                stores.jobDaily.put(key, new Emitted<>(previous.revision(), figures));
+            }
             return;
         }
+        if (previous != null) {
+            touch(JobPeriodPublisher.Period.of(previous.figures()));
+        }
+        touch(JobPeriodPublisher.Period.of(figures));
         Emitted<JobDayFigures> emitted = previous == null ? Emitted.first(figures) : previous.revised(figures);
         stores.jobDaily.put(key, emitted);
         out.emit(Topics.JOB_USAGE_DAILY, UsageRecords.jobDailyKey(equipment, figures.jobId(), figures.day()),
                 UsageRecords.jobUsageDaily(equipment, figures, emitted.revision()),
                 SiteCalendar.day(figures.day(), figures.zone()).to());
         metrics.emitted(Topics.JOB_USAGE_DAILY.name(), previous != null);
+    }
+
+    private void touch(JobPeriodPublisher.Period period) {
+        touched.put(period.jobId() + "/" + period.basis() + "/" + period.start(), period);
     }
 
     private long earlierBillable(String equipment, String job, LocalDate periodStart, LocalDate day) {

@@ -4,6 +4,7 @@ import io.rigstream.schemas.DowntimeKind;
 import io.rigstream.schemas.TelemetryReading;
 import io.rigstream.schemas.topics.Topics;
 import io.rigstream.topology.TopologyConfig;
+import io.rigstream.topology.errors.RejectReason;
 import io.rigstream.topology.metrics.TopologyMetrics;
 import io.rigstream.topology.metrics.TopologyMetrics.ReadingOutcome;
 import io.rigstream.topology.model.AssignmentHistory;
@@ -48,7 +49,7 @@ final class ReadingIntake {
 
     void accept(String equipment, TelemetryReading avro, AssignmentHistory history, EquipmentProfileSettings profile) {
         if (!EquipmentKeys.of(avro.getTenant(), avro.getEquipmentId()).equals(equipment)) {
-            reject(equipment, avro, ReadingOutcome.KEY_MISMATCH, "KEY_MISMATCH",
+            reject(equipment, avro, ReadingOutcome.KEY_MISMATCH, RejectReason.KEY_MISMATCH,
                     "record key " + equipment + " is not the reading's tenant/equipmentId");
             return;
         }
@@ -56,7 +57,7 @@ final class ReadingIntake {
         EquipmentStatus status = Optional.ofNullable(stores.status.get(equipment))
                 .orElseGet(() -> new EquipmentStatus(seqWindow));
         if (status.hasReadings() && reading.deviceTs() < status.maxDeviceTs() - horizonMs) {
-            reject(equipment, avro, ReadingOutcome.TOO_LATE, "TOO_LATE", "device time " + avro.getDeviceTs()
+            reject(equipment, avro, ReadingOutcome.TOO_LATE, RejectReason.TOO_LATE, "device time " + avro.getDeviceTs()
                     + " is more than " + Duration.ofMillis(horizonMs) + " behind the equipment's newest reading at "
                     + Instant.ofEpochMilli(status.maxDeviceTs()) + ": it could no longer be checked for duplicates");
             return;
@@ -123,9 +124,10 @@ final class ReadingIntake {
         });
     }
 
-    private void reject(String equipment, TelemetryReading avro, ReadingOutcome outcome, String reason, String detail) {
+    private void reject(String equipment, TelemetryReading avro, ReadingOutcome outcome, RejectReason reason,
+            String detail) {
         metrics.reading(outcome);
-        out.emit(Topics.REJECTED, equipment, EventRecords.rejected(avro, reason, detail),
+        out.emit(Topics.REJECTED, equipment, EventRecords.rejected(avro, reason.name(), detail),
                 avro.getReceivedTs().toEpochMilli());
     }
 }

@@ -1,9 +1,12 @@
 package io.rigstream.topology.processing;
 
 import io.rigstream.schemas.EquipmentUsage;
+import io.rigstream.schemas.ContractBasis;
 import io.rigstream.schemas.JobUsageDaily;
+import io.rigstream.schemas.JobUsagePeriod;
 import io.rigstream.topology.model.EquipmentKeys;
 import io.rigstream.topology.rules.JobDayFigures;
+import io.rigstream.topology.rules.JobPeriodFigures;
 import io.rigstream.topology.rules.TimeRange;
 import io.rigstream.topology.rules.Usage;
 import io.rigstream.topology.rules.WindowFigures;
@@ -32,6 +35,12 @@ public final class UsageRecords {
 
     public static String jobDailyKey(String equipment, String jobId, LocalDate day) {
         return EquipmentKeys.tenantOf(equipment) + '/' + jobId + '/' + EquipmentKeys.equipmentIdOf(equipment) + '/' + day;
+    }
+
+    /** A basis period's key: its days' key with the day replaced by the basis and the period's first day. */
+    public static String jobPeriodKey(String equipment, String jobId, ContractBasis basis, LocalDate periodStart) {
+        return EquipmentKeys.tenantOf(equipment) + '/' + jobId + '/' + EquipmentKeys.equipmentIdOf(equipment) + '/'
+                + basis + '/' + periodStart;
     }
 
     /** Job ids are unique per tenant only, so stores and queries qualify them. */
@@ -86,6 +95,34 @@ public final class UsageRecords {
                 .setDistanceKm(u.distanceM() / 1000.0)
                 .setBasis(f.basis())
                 .setPeriodStart(f.periodStart())
+                .setRevision(revision)
+                .build();
+    }
+
+    public static JobUsagePeriod jobUsagePeriod(String equipment, JobPeriodFigures f, int revision) {
+        Usage u = f.usage();
+        return JobUsagePeriod.newBuilder()
+                .setTenant(EquipmentKeys.tenantOf(equipment))
+                .setJobId(f.jobId())
+                .setEquipmentId(EquipmentKeys.equipmentIdOf(equipment))
+                .setBasis(f.basis())
+                .setPeriodStart(f.periodStart())
+                .setPeriodEnd(f.periodEnd())
+                .setSiteTimeZone(f.zone().getId())
+                .setDaysCounted(f.daysCounted())
+                .setLastDay(f.lastDay())
+                .setEngineHours(hours(u.engineMs()))
+                .setIdleHours(hours(u.idleMs()))
+                .setWorkingHours(hours(u.workingMs()))
+                .setDowntimeHours(hours(f.downtimeMs()))
+                .setShiftHours(hours(f.shiftMs()))
+                .setAvailableHours(hours(f.availableMs()))
+                .setStandbyHours(hours(f.standbyMs()))
+                .setBillableHours(hours(f.billableMs()))
+                .setAllowanceHours(hours(f.allowanceMs()))
+                .setOvertimeHours(hours(f.overtimeMs()))
+                .setFuelLitres(u.fuelMl() / 1000.0)
+                .setDistanceKm(u.distanceM() / 1000.0)
                 .setRevision(revision)
                 .build();
     }

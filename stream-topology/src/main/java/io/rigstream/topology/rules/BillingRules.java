@@ -41,6 +41,15 @@ public final class BillingRules {
         return contract.contractStart().plusDays(Math.floorDiv(days, Contract.PERIOD_DAYS) * Contract.PERIOD_DAYS);
     }
 
+    /** Last day of the basis period starting on {@code periodStart}, inclusive. */
+    public static LocalDate periodEnd(ContractBasis basis, LocalDate periodStart) {
+        return switch (basis) {
+            case DAY -> periodStart;
+            case WEEK -> periodStart.plusDays(6);
+            case PERIOD -> periodStart.plusDays(Contract.PERIOD_DAYS - 1);
+        };
+    }
+
     public static long hoursToMs(double hours) {
         return Math.round(hours * IntervalRules.MS_PER_HOUR);
     }

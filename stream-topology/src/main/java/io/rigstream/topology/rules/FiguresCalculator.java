@@ -67,8 +67,9 @@ public final class FiguresCalculator {
                 BillingRules.hoursToMs(contract.minimumDailyHours()), shiftMs > 0);
         LocalDate periodStart = BillingRules.periodStart(contract, day);
         long earlierMs = earlier.sumMs(jobId, periodStart, day);
-        long overtimeMs = BillingRules.overtimeMs(BillingRules.hoursToMs(contract.allowanceHours()), earlierMs, billableMs);
+        long allowanceMs = BillingRules.hoursToMs(contract.allowanceHours());
+        long overtimeMs = BillingRules.overtimeMs(allowanceMs, earlierMs, billableMs);
         return Optional.of(new JobDayFigures(jobId, day, onDay.get(0).zone(), used, shiftMs,
-                downtimeMs, availableMs, billableMs, overtimeMs, contract.basis(), periodStart));
+                downtimeMs, availableMs, billableMs, overtimeMs, allowanceMs, contract.basis(), periodStart));
     }
 }

@@ -11,6 +11,7 @@ import io.rigstream.topology.rocksdb.BoundedMemoryRocksDBConfig;
 import io.rigstream.topology.query.InteractiveQueries;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -100,7 +101,11 @@ public final class TopologyService implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!streams.close(CLOSE_TIMEOUT)) {
+        // Leave the group on a graceful close: otherwise the group waits out this member's session timeout (45 s by
+        // default) before it hands its partitions to another instance or standby, and they go unprocessed meanwhile.
+        CloseOptions options = CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+        if (!streams.close(options)) {
             LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
         }
     }

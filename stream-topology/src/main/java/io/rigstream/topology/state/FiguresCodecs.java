@@ -2,6 +2,7 @@ package io.rigstream.topology.state;
 
 import io.rigstream.schemas.ContractBasis;
 import io.rigstream.topology.rules.JobDayFigures;
+import io.rigstream.topology.rules.JobPeriodFigures;
 import io.rigstream.topology.rules.Usage;
 import io.rigstream.topology.rules.UsageFlag;
 import io.rigstream.topology.rules.WindowFigures;
@@ -12,10 +13,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 
-/** Binary forms of emitted window and job-day figures. */
+/** Binary forms of emitted window, job-day and job-period figures. */
 final class FiguresCodecs {
 
     private static final int VERSION = 1;
+    /** Job days: 2 added the allowance. */
+    private static final int JOB_DAY_VERSION = 2;
 
     private FiguresCodecs() {
     }
@@ -41,10 +44,11 @@ final class FiguresCodecs {
         }
     };
 
+    /** Version 2 added the allowance; version 1 is still read, its days marked as not recording it. */
     static final BinaryCodec<Emitted<JobDayFigures>> JOB_DAY = new BinaryCodec<>() {
         @Override
         public void write(Emitted<JobDayFigures> e, DataOutputStream out) throws IOException {
-            out.writeByte(VERSION);
+            out.writeByte(JOB_DAY_VERSION);
             out.writeInt(e.revision());
             JobDayFigures f = e.figures();
             out.writeUTF(f.jobId());
@@ -58,15 +62,72 @@ final class FiguresCodecs {
             out.writeLong(f.overtimeMs());
             out.writeUTF(f.basis().name());
             out.writeLong(f.periodStart().toEpochDay());
+            out.writeLong(f.allowanceMs());
         }
 
         @Override
         public Emitted<JobDayFigures> read(DataInputStream in) throws IOException {
-            Codecs.checkVersion(in, VERSION, "Emitted<JobDayFigures>");
+            int version = in.readUnsignedByte();
+            if (version != 1 && version != JOB_DAY_VERSION) {
+                throw new IOException("Emitted<JobDayFigures> encoding version " + version
+                        + " is unknown to this release (expects 1 or " + JOB_DAY_VERSION + ")");
+            }
             int revision = in.readInt();
-            return new Emitted<>(revision, new JobDayFigures(in.readUTF(), LocalDate.ofEpochDay(in.readLong()),
-                    ZoneId.of(in.readUTF()), readUsage(in), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                    in.readLong(), ContractBasis.valueOf(in.readUTF()), LocalDate.ofEpochDay(in.readLong())));
+            String jobId = in.readUTF();
+            LocalDate day = LocalDate.ofEpochDay(in.readLong());
+            ZoneId zone = ZoneId.of(in.readUTF());
+            Usage usage = readUsage(in);
+            long shift = in.readLong();
+            long downtime = in.readLong();
+            long available = in.readLong();
+            long billable = in.readLong();
+            long overtime = in.readLong();
+            ContractBasis basis = ContractBasis.valueOf(in.readUTF());
+            LocalDate periodStart = LocalDate.ofEpochDay(in.readLong());
+            long allowance = version == 1 ? JobDayFigures.ALLOWANCE_NOT_RECORDED : in.readLong();
+            return new Emitted<>(revision, new JobDayFigures(jobId, day, zone, usage, shift, downtime, available,
+                    billable, overtime, allowance, basis, periodStart));
+        }
+    };
+
+    static final BinaryCodec<Emitted<JobPeriodFigures>> JOB_PERIOD = new BinaryCodec<>() {
+        @Override
+        public void write(Emitted<JobPeriodFigures> e, DataOutputStream out) throws IOException {
+            out.writeByte(VERSION);
+            out.writeInt(e.revision());
+            JobPeriodFigures f = e.figures();
+            out.writeUTF(f.jobId());
+            out.writeUTF(f.basis().name());
+            out.writeLong(f.periodStart().toEpochDay());
+            out.writeLong(f.periodEnd().toEpochDay());
+            out.writeUTF(f.zone().getId());
+            Codecs.writeLong(out, f.lastDay() == null ? null : f.lastDay().toEpochDay());
+            out.writeInt(f.daysCounted());
+            writeUsage(f.usage(), out);
+            out.writeLong(f.shiftMs());
+            out.writeLong(f.downtimeMs());
+            out.writeLong(f.availableMs());
+            out.writeLong(f.standbyMs());
+            out.writeLong(f.billableMs());
+            out.writeLong(f.allowanceMs());
+            out.writeLong(f.overtimeMs());
+        }
+
+        @Override
+        public Emitted<JobPeriodFigures> read(DataInputStream in) throws IOException {
+            Codecs.checkVersion(in, VERSION, "Emitted<JobPeriodFigures>");
+            int revision = in.readInt();
+            String jobId = in.readUTF();
+            ContractBasis basis = ContractBasis.valueOf(in.readUTF());
+            LocalDate periodStart = LocalDate.ofEpochDay(in.readLong());
+            LocalDate periodEnd = LocalDate.ofEpochDay(in.readLong());
+            ZoneId zone = ZoneId.of(in.readUTF());
+            Long lastDay = Codecs.readLong(in);
+            int days = in.readInt();
+            Usage usage = readUsage(in);
+            return new Emitted<>(revision, new JobPeriodFigures(jobId, basis, periodStart, periodEnd, zone,
+                    lastDay == null ? null : LocalDate.ofEpochDay(lastDay), days, usage, in.readLong(), in.readLong(),
+                    in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong()));
         }
     };
 

@@ -6,6 +6,7 @@ import io.rigstream.topology.model.EquipmentProfileSettings;
 import io.rigstream.topology.model.FaultReport;
 import io.rigstream.topology.model.Reading;
 import io.rigstream.topology.rules.JobDayFigures;
+import io.rigstream.topology.rules.JobPeriodFigures;
 import io.rigstream.topology.rules.WindowFigures;
 
 /** Serdes of the topology's internal state and internal topics. None of them touches the schema registry. */
@@ -44,5 +45,9 @@ public final class StateSerdes {
 
     public static CodecSerde<Emitted<JobDayFigures>> emittedJobDay() {
         return new CodecSerde<>(FiguresCodecs.JOB_DAY, "Emitted<JobDayFigures>");
+    }
+
+    public static CodecSerde<Emitted<JobPeriodFigures>> emittedJobPeriod() {
+        return new CodecSerde<>(FiguresCodecs.JOB_PERIOD, "Emitted<JobPeriodFigures>");
     }
 }

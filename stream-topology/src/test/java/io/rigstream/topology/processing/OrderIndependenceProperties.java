@@ -7,6 +7,7 @@ import io.rigstream.schemas.EquipmentAssignment;
 import io.rigstream.schemas.EquipmentUsage;
 import io.rigstream.schemas.Fault;
 import io.rigstream.schemas.JobUsageDaily;
+import io.rigstream.schemas.JobUsagePeriod;
 import io.rigstream.schemas.topics.Topics;
 import io.rigstream.topology.testing.Telemetry;
 import io.rigstream.topology.testing.TopologyHarness;
@@ -24,8 +25,8 @@ import net.jqwik.api.Property;
 
 /**
  * Rule 4 as a property: a random fleet's readings, shuffled, with random duplicates and a re-uploaded stretch of
- * history, delivered while the wall clock closes days early, end with the same daily and hourly figures as the
- * same readings sorted and without duplicates. Only the revision numbers may differ.
+ * history, delivered while the wall clock closes days early, end with the same daily, hourly, job-day and job-period
+ * figures as the same readings sorted and without duplicates. Only the revision numbers may differ.
  */
 class OrderIndependenceProperties {
 
@@ -56,10 +57,13 @@ class OrderIndependenceProperties {
         assertThat(differences(expected.daily, actual.daily)).as("daily usage, seed %d", seed).isEmpty();
         assertThat(differences(expected.jobDaily, actual.jobDaily)).as("job usage, seed %d", seed).isEmpty();
         assertThat(differences(expected.hourly, actual.hourly)).as("hourly usage, seed %d", seed).isEmpty();
+        assertThat(differences(expected.jobPeriods, actual.jobPeriods)).as("job periods, seed %d", seed).isEmpty();
         assertThat(expected.jobDaily).isNotEmpty();
+        assertThat(expected.jobPeriods).isNotEmpty();
     }
 
-    private record Figures(Map<String, String> daily, Map<String, String> jobDaily, Map<String, String> hourly) {
+    private record Figures(Map<String, String> daily, Map<String, String> jobDaily, Map<String, String> hourly,
+            Map<String, String> jobPeriods) {
     }
 
     private static Figures run(Fleet fleet, List<Telemetry> delivery, Random clock, boolean punctuateEarly) {
@@ -74,7 +78,7 @@ class OrderIndependenceProperties {
             // a last punctuation after the last reading, even when the early ones already reached the end
             h.advanceTo(END).advance(Duration.ofMinutes(1));
             return new Figures(withoutRevision(h.latest(Topics.USAGE_DAILY)), withoutRevisionJob(h.latest(Topics.JOB_USAGE_DAILY)),
-                    withoutRevision(h.latest(Topics.USAGE_HOURLY)));
+                    withoutRevision(h.latest(Topics.USAGE_HOURLY)), withoutRevisionPeriod(h.latest(Topics.JOB_USAGE_PERIOD)));
         }
     }
 
@@ -99,6 +103,12 @@ class OrderIndependenceProperties {
     private static Map<String, String> withoutRevisionJob(Map<String, JobUsageDaily> records) {
         Map<String, String> figures = new TreeMap<>();
         records.forEach((k, v) -> figures.put(k, JobUsageDaily.newBuilder(v).setRevision(0).build().toString()));
+        return figures;
+    }
+
+    private static Map<String, String> withoutRevisionPeriod(Map<String, JobUsagePeriod> records) {
+        Map<String, String> figures = new TreeMap<>();
+        records.forEach((k, v) -> figures.put(k, JobUsagePeriod.newBuilder(v).setRevision(0).build().toString()));
         return figures;
     }
 

@@ -45,4 +45,13 @@ class BillingRulesTest {
         assertThat(BillingRules.periodStart(new Contract(ContractBasis.PERIOD, 160, 0, true, start), LocalDate.of(2024, 3, 12)))
                 .isEqualTo(start);
     }
+
+    @Test
+    void periodsEndOnTheDayTheSundayOrThe28thDay() {
+        LocalDate monday = LocalDate.of(2024, 3, 4);
+        assertThat(BillingRules.periodEnd(ContractBasis.DAY, monday)).isEqualTo(monday);
+        assertThat(BillingRules.periodEnd(ContractBasis.WEEK, monday)).isEqualTo(LocalDate.of(2024, 3, 10));
+        // 4 March + 27 days; the next period starts on 1 April
+        assertThat(BillingRules.periodEnd(ContractBasis.PERIOD, monday)).isEqualTo(LocalDate.of(2024, 3, 31));
+    }
 }

@@ -13,6 +13,7 @@ import io.rigstream.topology.model.FaultCode;
 import io.rigstream.topology.model.FaultReport;
 import io.rigstream.topology.model.Reading;
 import io.rigstream.topology.rules.JobDayFigures;
+import io.rigstream.topology.rules.JobPeriodFigures;
 import io.rigstream.topology.rules.Usage;
 import io.rigstream.topology.rules.UsageFlag;
 import io.rigstream.topology.rules.WindowFigures;
@@ -100,8 +101,49 @@ class StateSerdesTest {
         Emitted<WindowFigures> window = new Emitted<>(3, new WindowFigures(usage, 6, 7, null));
         assertThat(roundTrip(StateSerdes.emittedWindow(), window)).isEqualTo(window);
         Emitted<JobDayFigures> day = Emitted.first(new JobDayFigures("job-1", LocalDate.of(2024, 3, 4),
-                ZoneId.of("Europe/Berlin"), usage, 8, 9, 10, 11, 12, ContractBasis.WEEK, LocalDate.of(2024, 3, 4)));
+                ZoneId.of("Europe/Berlin"), usage, 8, 9, 10, 11, 12, 13, ContractBasis.WEEK, LocalDate.of(2024, 3, 4)));
         assertThat(roundTrip(StateSerdes.emittedJobDay(), day)).isEqualTo(day);
+        Emitted<JobPeriodFigures> period = new Emitted<>(4, new JobPeriodFigures("job-1", ContractBasis.WEEK,
+                LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 10), ZoneId.of("Europe/Berlin"), LocalDate.of(2024, 3, 8),
+                5, usage, 14, 15, 16, 17, 18, 19, 20));
+        assertThat(roundTrip(StateSerdes.emittedJobPeriod(), period)).isEqualTo(period);
+        Emitted<JobPeriodFigures> empty = new Emitted<>(2, new JobPeriodFigures("job-1", ContractBasis.DAY,
+                LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 4), ZoneId.of("Europe/Berlin"), null, 0, Usage.NONE,
+                0, 0, 0, 0, 0, 0, 0));
+        assertThat(roundTrip(StateSerdes.emittedJobPeriod(), empty)).isEqualTo(empty);
+    }
+
+    @Test
+    void aJobDayStoredBeforeDaysRecordedTheirAllowanceIsStillRead() throws Exception {
+        // version 1: the version 2 layout without the trailing allowance
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeInt(3);
+            out.writeUTF("job-1");
+            out.writeLong(LocalDate.of(2024, 3, 5).toEpochDay());
+            out.writeUTF("Europe/Berlin");
+            for (long usagePart : new long[] {3_600_000, 0, 0, 1_000, 0}) {
+                out.writeLong(usagePart);
+            }
+            out.writeShort(0);
+            for (long figure : new long[] {36_000_000, 0, 36_000_000, 14_400_000, 0}) {
+                out.writeLong(figure);
+            }
+            out.writeUTF("WEEK");
+            out.writeLong(LocalDate.of(2024, 3, 4).toEpochDay());
+        }
+        Emitted<JobDayFigures> old = StateSerdes.emittedJobDay().fromBytes(bytes.toByteArray());
+
+        assertThat(old.revision()).isEqualTo(3);
+        assertThat(old.figures().allowanceMs()).isEqualTo(JobDayFigures.ALLOWANCE_NOT_RECORDED);
+        assertThat(old.figures().billableMs()).isEqualTo(14_400_000);
+        assertThat(old.figures().periodStart()).isEqualTo(LocalDate.of(2024, 3, 4));
+        // its recomputation with the allowance publishes the same record: no new revision for it
+        JobDayFigures recomputed = new JobDayFigures("job-1", LocalDate.of(2024, 3, 5), ZoneId.of("Europe/Berlin"),
+                old.figures().usage(), 36_000_000, 0, 36_000_000, 14_400_000, 0, 144_000_000, ContractBasis.WEEK,
+                LocalDate.of(2024, 3, 4));
+        assertThat(old.figures().publishesAs(recomputed)).isTrue();
     }
 
     @Test

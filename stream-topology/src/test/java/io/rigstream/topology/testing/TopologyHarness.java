@@ -8,6 +8,7 @@ import io.rigstream.schemas.EquipmentProfile;
 import io.rigstream.schemas.EquipmentState;
 import io.rigstream.schemas.EquipmentUsage;
 import io.rigstream.schemas.JobUsageDaily;
+import io.rigstream.schemas.JobUsagePeriod;
 import io.rigstream.schemas.MaintenanceTrigger;
 import io.rigstream.schemas.RejectedReading;
 import io.rigstream.schemas.ShiftCalendar;
@@ -171,6 +172,16 @@ public final class TopologyHarness implements AutoCloseable {
         if (record == null) {
             throw new AssertionError("no job usage for " + jobId + "/" + equipmentId + "/" + day + " in "
                     + latest(Topics.JOB_USAGE_DAILY).keySet());
+        }
+        return record;
+    }
+
+    /** The latest record of a basis period, keyed as its days join it: basis and first day. */
+    public JobUsagePeriod jobPeriod(String jobId, String equipmentId, ContractBasis basis, String periodStart) {
+        String key = TENANT + "/" + jobId + "/" + equipmentId + "/" + basis + "/" + periodStart;
+        JobUsagePeriod record = latest(Topics.JOB_USAGE_PERIOD).get(key);
+        if (record == null) {
+            throw new AssertionError("no job period " + key + " in " + latest(Topics.JOB_USAGE_PERIOD).keySet());
         }
         return record;
     }
