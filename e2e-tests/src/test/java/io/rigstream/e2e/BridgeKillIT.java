@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.rigstream.e2e.harness.ChildService;
 import io.rigstream.e2e.harness.E2ePipeline;
 import io.rigstream.e2e.harness.FleetRun;
+import io.rigstream.e2e.harness.SharedBrokers;
 import io.rigstream.e2e.harness.TopicCollector;
 import io.rigstream.schemas.TelemetryReading;
 import io.rigstream.schemas.topics.Topics;
@@ -14,18 +15,20 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The bridge runs as its own OS process and is killed with SIGKILL while it forwards a backlog; gateways keep
  * publishing, the MQTT broker keeps the bridge's persistent session, and a new bridge process takes the session over.
  * Messages the dead bridge had received but not acknowledged come again (at least once); the topology drops the copies.
  */
+@ExtendWith(SharedBrokers.class)
 class BridgeKillIT {
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aBridgeKilledMidStreamLosesNothingAndDoublesNothing() throws Exception {
-        Simulation simulation = FleetRun.simulate(13, 8);
+        Simulation simulation = FleetRun.simulate(13);
         try (E2ePipeline pipeline = E2ePipeline.start("bridge-kill");
              TopicCollector<TelemetryReading> readings = new TopicCollector<>(pipeline.kafka().bootstrapServers(),
                      pipeline.registry(), Topics.READINGS)) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.rigstream.e2e.harness.ChildService;
 import io.rigstream.e2e.harness.E2ePipeline;
 import io.rigstream.e2e.harness.FleetRun;
+import io.rigstream.e2e.harness.SharedBrokers;
 import io.rigstream.e2e.harness.TopicCollector;
 import io.rigstream.schemas.JobUsageDaily;
 import io.rigstream.schemas.topics.Topics;
@@ -13,18 +14,20 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two topology instances, each its own OS process with its own state directory, share the work; one is killed with
  * SIGKILL mid-stream, the other takes its tasks over, and the killed one is started again (its dirty state is thrown
  * away and restored from the changelogs, as exactly-once requires). Nothing is lost and nothing is counted twice.
  */
+@ExtendWith(SharedBrokers.class)
 class TopologyInstanceKillIT {
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aTopologyInstanceKilledMidStreamLosesNothingAndDoublesNothing() throws Exception {
-        Simulation simulation = FleetRun.simulate(14, 8);
+        Simulation simulation = FleetRun.simulate(14);
         try (E2ePipeline pipeline = E2ePipeline.start("topology-kill");
              TopicCollector<JobUsageDaily> usage = new TopicCollector<>(pipeline.kafka().bootstrapServers(),
                      pipeline.registry(), Topics.JOB_USAGE_DAILY)) {

@@ -159,7 +159,8 @@ public final class FleetSimulator {
                         state.idleHours() - idleBefore, state.fuelUsedLitres() - fuelBefore,
                         state.odometerKm() - odometerBefore, 0);
             }
-            if (activity != Activity.OFF) {
+            // Only a gateway that reports the hour meter lets anyone see a service tier being reached.
+            if (activity != Activity.OFF && ReadingPayloads.reportsCounters(machine.type())) {
                 expectServiceCrossings(id, state.hourMeter() - hours, state.hourMeter());
             }
         }

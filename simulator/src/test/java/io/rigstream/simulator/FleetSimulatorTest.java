@@ -140,4 +140,13 @@ class FleetSimulatorTest {
             }
         }
     }
+
+    @Test
+    void machinesWithoutAnHourMeterOnTheirGatewayAreExpectedToRaiseNoServiceTrigger() {
+        for (long seed : new long[] {11, 12, 13, 14, 42}) {
+            Simulation simulation = FleetSimulator.run(Scenario.demo(seed, THURSDAY));
+            assertThat(simulation.truth().events()).as("seed %d", seed)
+                    .noneMatch(e -> e.equipmentId().startsWith("TH-") && e.kind().startsWith("SERVICE"));
+        }
+    }
 }

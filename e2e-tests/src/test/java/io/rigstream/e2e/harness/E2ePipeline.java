@@ -1,5 +1,7 @@
 package io.rigstream.e2e.harness;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rigstream.embedded.EmbeddedKafka;
 import io.rigstream.embedded.EmbeddedMqttBroker;
@@ -18,6 +20,7 @@ import io.rigstream.runtime.management.HealthRegistry;
 import io.rigstream.schemas.EquipmentAssignment;
 import io.rigstream.schemas.registry.SchemaRegistries;
 import io.rigstream.schemas.registry.SchemaRegistryClient;
+import io.rigstream.schemas.topics.TopicDescriptor;
 import io.rigstream.schemas.topics.Topics;
 import io.rigstream.simulator.Simulation;
 import io.rigstream.simulator.fleet.Job;
@@ -34,27 +37,38 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 
 /**
- * The infrastructure of one end-to-end run (real KRaft Kafka, real MQTT broker, the HTTP schema registry stand-in so
- * that services in other processes can share it, and the Odoo stand-in seeded with the fleet's equipment and jobs),
- * and the three services, each started in this JVM or as its own process, configured as the launcher configures them.
+ * One end-to-end run: the shared brokers ({@link SharedBrokers}: real KRaft Kafka, real MQTT broker, the HTTP schema
+ * registry stand-in so that services in other processes can share it) with rigstream's topics recreated empty, an Odoo
+ * stand-in of its own seeded with the fleet's equipment and jobs, and the three services, each started in this JVM or
+ * as its own process, configured as the launcher configures them. The run's consumer groups, Streams application id
+ * and MQTT client id carry its name, so nothing a previous run left in the brokers reaches it.
  */
 public final class E2ePipeline implements AutoCloseable {
 
-    public static final String INGEST_CLIENT_ID = "rigstream-e2e-ingest";
-
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private final String name;
     private final Path workDirectory;
     private final EmbeddedKafka kafka;
     private final EmbeddedMqttBroker mqtt;
@@ -62,41 +76,87 @@ public final class E2ePipeline implements AutoCloseable {
     private final SchemaRegistryClient registry;
     private final OdooStandin odoo;
 
-    private E2ePipeline(Path workDirectory) {
+    private E2ePipeline(String name, Path workDirectory, SharedBrokers.Brokers brokers) {
+        this.name = name;
         this.workDirectory = workDirectory;
-        this.kafka = track(EmbeddedKafka.start());
-        this.mqtt = track(EmbeddedMqttBroker.start());
-        this.registryServer = track(EmbeddedSchemaRegistry.start());
+        this.kafka = brokers.kafka();
+        this.mqtt = brokers.mqtt();
+        this.registryServer = brokers.registry();
         this.registry = SchemaRegistries.forUrl(registryServer.url(), Optional.empty(), Duration.ofSeconds(10));
+        recreateTopics();
         this.odoo = track(OdooStandin.start(StandinSettings.odoo17()));
-        createTopics();
+        // Closed after every service (reverse order): the bridge's persistent session must not outlive the run.
+        resources.add(0, this::endBridgeSession);
     }
 
     /**
-     * A KRaft broker just started may not yet host a partition it was told to create (UnknownTopicOrPartition while
-     * the installer waits for leaders): the installer only creates what is missing, so trying again is safe.
+     * Deletes rigstream's topics (what an earlier run wrote) and creates them again, empty. A name leaves the cluster's
+     * metadata shortly after the deletion is accepted; a new topic's partitions get leaders shortly after creation, and
+     * the installer only creates what is missing, so both steps are retried until they hold.
      */
-    private void createTopics() {
-        for (int attempt = 1; ; attempt++) {
-            try (Admin admin = kafka.admin()) {
-                TopicInstaller.createMissing(admin, Topics.ALL, 3, (short) 1);
-                return;
-            } catch (Exception e) {
-                if (attempt == 3) {
-                    close();
-                    throw new IllegalStateException("cannot create rigstream's topics", e);
-                }
+    private void recreateTopics() {
+        Set<String> names = Topics.ALL.stream().map(TopicDescriptor::name).collect(Collectors.toSet());
+        try (Admin admin = kafka.admin()) {
+            Set<String> present = new HashSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
+            present.retainAll(names);
+            if (!present.isEmpty()) {
+                admin.deleteTopics(present).all().get(30, TimeUnit.SECONDS);
+                await("topics of the previous run deleted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> Collections.disjoint(admin.listTopics().names().get(30, TimeUnit.SECONDS), present));
             }
+            await("rigstream's topics created").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions().until(() -> {
+                        TopicInstaller.createMissing(admin, Topics.ALL, 3, (short) 1);
+                        return admin.listTopics().names().get(30, TimeUnit.SECONDS).containsAll(names);
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recreating rigstream's topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot recreate rigstream's topics", e);
         }
     }
 
-    /** Starts the brokers and the stand-in, creates the topics; services are started by the test. */
+    /**
+     * Starts a run on the shared brokers (the test class is annotated {@code @ExtendWith(SharedBrokers.class)}): recreates
+     * the topics and starts the Odoo stand-in; services are started by the test.
+     */
     public static E2ePipeline start(String testName) {
         Path base = Path.of(System.getProperty("e2e.work-dir", "target/e2e"));
         try {
-            return new E2ePipeline(Files.createDirectories(base.resolve(testName + "-" + System.currentTimeMillis())));
+            return new E2ePipeline(testName, Files.createDirectories(base.resolve(testName + "-" + System.currentTimeMillis())),
+                    SharedBrokers.current());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The MQTT client id of this run's bridge: one persistent session, shared by every bridge process of the run. */
+    public String ingestClientId() {
+        return "rigstream-e2e-ingest-" + name;
+    }
+
+    /** The Kafka Streams application id (and consumer group) of this run's topology instances. */
+    public String topologyApplicationId() {
+        return "rigstream-topology-" + name;
+    }
+
+    /** The consumer group of this run's sink. */
+    public String sinkGroupId() {
+        return "rigstream-odoo-sink-" + name;
+    }
+
+    /** Ends the bridge's persistent session (clean start, no expiry), so the broker stops queueing for it. */
+    private void endBridgeSession() throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient(mqtt.serverUri(), ingestClientId(), new MemoryPersistence());
+        try {
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            options.setSessionExpiryInterval(0L);
+            client.connect(options).waitForCompletion(TimeUnit.SECONDS.toMillis(30));
+            client.disconnect().waitForCompletion(TimeUnit.SECONDS.toMillis(10));
+        } finally {
+            client.close();
         }
     }
 
@@ -175,13 +235,14 @@ public final class E2ePipeline implements AutoCloseable {
         Map<String, String> values = common(managementPort);
         values.put(IngestConfig.MQTT_SERVER_URIS, mqtt.serverUri());
         // A stable client id and a persistent session: the broker queues what arrives while the bridge is down.
-        values.put(IngestConfig.MQTT_CLIENT_ID, INGEST_CLIENT_ID);
+        values.put(IngestConfig.MQTT_CLIENT_ID, ingestClientId());
         values.put(IngestConfig.MQTT_SHARED_GROUP, "");
         return values;
     }
 
     private Map<String, String> topologyValues(String instance, int managementPort) {
         Map<String, String> values = common(managementPort);
+        values.put(TopologySettings.APPLICATION_ID, topologyApplicationId());
         values.put(TopologySettings.STATE_DIR, workDirectory.resolve("topology-state-" + instance).toString());
         values.put(TopologySettings.PUNCTUATION_INTERVAL, "PT2S");
         values.put("kafka.streams.commit.interval.ms", "500");
@@ -193,6 +254,7 @@ public final class E2ePipeline implements AutoCloseable {
     private Map<String, String> sinkValues() {
         Map<String, String> values = common(0);
         values.put(OdooSinkConfig.MODE, "live");
+        values.put(OdooSinkConfig.GROUP_ID, sinkGroupId());
         values.put(OdooSinkConfig.URL, odoo.url());
         values.put(OdooSinkConfig.DATABASE, "telematics");
         values.put(OdooSinkConfig.USERNAME, "admin");
@@ -246,7 +308,10 @@ public final class E2ePipeline implements AutoCloseable {
         return resource;
     }
 
-    /** Closes services before brokers: reverse start order. A service already closed closes again harmlessly. */
+    /**
+     * Closes what the run started in reverse order (services, then the Odoo stand-in) and ends the bridge's MQTT
+     * session; the shared brokers stay up. A service already closed closes again harmlessly.
+     */
     @Override
     public void close() {
         List<AutoCloseable> reversed = new ArrayList<>(resources);

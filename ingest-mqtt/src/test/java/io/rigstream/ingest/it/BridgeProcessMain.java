@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The bridge alone in its own JVM, as deployed, so that a test can kill it with SIGKILL. Arguments are settings,
- * {@code key=value}. The management port serves {@code /health/ready}; the process runs until it is killed.
+ * {@code key=value}. The management port serves {@code /health/ready}; the process runs until it is killed. As in
+ * {@code rigstream ingest}, the management port opens before the bridge is built, so readiness is asked of a process
+ * that has no readiness check yet.
  */
 public final class BridgeProcessMain {
 
@@ -32,8 +34,8 @@ public final class BridgeProcessMain {
         IngestConfig config = IngestConfig.load(ConfigInput.ofValues(values));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HealthRegistry health = new HealthRegistry();
-        IngestService service = new IngestService(config, metrics, health, Clock.systemUTC());
         ManagementServer.start(config.common().managementHost(), config.common().managementPort(), health, metrics, Map.of());
+        IngestService service = new IngestService(config, metrics, health, Clock.systemUTC());
         service.start();
         Thread.currentThread().join();
     }

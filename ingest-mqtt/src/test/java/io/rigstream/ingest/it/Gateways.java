@@ -33,6 +33,10 @@ final class Gateways implements AutoCloseable {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong unrouted = new AtomicLong();
+
+    /** MQTT 5 PUBACK reason code 0x10: the broker took the message and no subscription matched it (it is dropped). */
+    private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
 
     /** Connects one client per equipment id, concurrently, and returns once all are connected. */
     Gateways(String serverUri, int maxInFlight, Collection<String> equipmentIds) throws MqttException {
@@ -101,6 +105,10 @@ final class Gateways implements AutoCloseable {
         client(equipmentId).publish(topic(equipmentId), message, null, new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
+                int[] reasons = token.getReasonCodes();
+                if (reasons != null && reasons.length > 0 && reasons[0] == NO_MATCHING_SUBSCRIBERS) {
+                    unrouted.incrementAndGet();
+                }
                 acknowledged.incrementAndGet();
                 gate.release();
             }
@@ -120,6 +128,14 @@ final class Gateways implements AutoCloseable {
     /** Publishes the broker refused or that were lost with a connection: a test must see none. */
     long failures() {
         return failures.get();
+    }
+
+    /**
+     * Publishes the broker acknowledged as matching no subscription: a successful PUBACK for the gateway, and a
+     * message no bridge will ever see. A test must see none.
+     */
+    long unrouted() {
+        return unrouted.get();
     }
 
     long awaitingAck() {

@@ -131,57 +131,104 @@ abstract class IngestBridgeScenarios {
     }
 
     /**
+     * A gateway that publishes the moment the bridge process says ready loses nothing, because ready means subscribed.
+     * An MQTT broker drops a message that matches no subscription (HiveMQ acknowledges it with reason code 0x10, "no
+     * matching subscribers"; the gateway sees a successful PUBACK), and the persistent session only queues for the
+     * bridge once its first SUBSCRIBE is through. The bridge process opens its management port before the bridge is
+     * built, as {@code rigstream ingest} does: a readiness answer with no check registered yet used to read as ready,
+     * and the end-to-end bridge kill test lost the first readings it published in that window.
+     */
+    @Test
+    void gatewaysPublishingTheMomentTheBridgeProcessIsReadyLoseNothing() throws Exception {
+        Map<String, String> settings = BridgeUnderTest.settings(bed(), Map.of("mqtt.client-id", "bridge-ready",
+                "mqtt.shared-subscription-group", "", "mqtt.session-expiry.seconds", "10"));
+        ReadingTally tally = new ReadingTally("RDY-");
+        try (KafkaTopicReader<TelemetryReading> reader = readings();
+             Gateways gateways = gateways(50, List.of("RDY-1"));
+             BridgeProcess bridge = BridgeProcess.start(settings, "bridge-ready")) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(bridge::ready);
+            for (long seq = 0; seq < 500; seq++) {
+                gateways.publish("RDY-1", Gateways.single(seq));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> gateways.awaitingAck() == 0);
+            assertThat(gateways.unrouted()).as("messages the broker acknowledged without a subscription to route them to").isZero();
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> tally.poll(reader).distinct() == 500);
+        }
+    }
+
+    /**
      * SIGKILL while readings flow, then gateways keep publishing while no bridge runs, then a bridge starts again with
      * the same client id: the broker hands it the persistent session, with the messages the dead bridge never
-     * acknowledged and those that arrived meanwhile. Every reading arrives; the only duplicates are readings the dead
-     * bridge had already put in Kafka but not yet acknowledged, so there are at most receive-maximum messages' worth.
+     * acknowledged and those that arrived meanwhile, and gateways go on publishing to the new bridge. Every reading
+     * arrives; the only duplicates are readings the dead bridge had already put in Kafka but not yet acknowledged.
+     * Several bridges share the load through a shared subscription ({@code $share/<group>/...}).
      */
     @Test
     void bridgeKilledAbruptlyMidStreamAndRestartedLosesNoReading(TestReporter report) throws Exception {
+        killAndRestart("bridge-killed", "killed", "KIL-", report);
+    }
+
+    /**
+     * The same with a plain subscription, as a single bridge (and the end-to-end tests) runs it: the messages of the
+     * dead bridge's session are queued for its client id, not for a shared group.
+     */
+    @Test
+    void bridgeOnAPlainSubscriptionKilledAbruptlyMidStreamAndRestartedLosesNoReading(TestReporter report) throws Exception {
+        killAndRestart("bridge-killed-plain", "", "KIP-", report);
+    }
+
+    private void killAndRestart(String clientId, String sharedGroup, String prefix, TestReporter report) throws Exception {
         int gatewayCount = 20;
-        int messagesPerHalf = 50;
+        int messagesPerPart = 50;
         int readingsPerMessage = 20;
         int receiveMaximum = 100;
-        int half = gatewayCount * messagesPerHalf * readingsPerMessage;
-        Map<String, String> settings = BridgeUnderTest.settings(bed(), Map.of("mqtt.client-id", "bridge-killed",
-                "mqtt.shared-subscription-group", "killed", "mqtt.receive-maximum", Integer.toString(receiveMaximum)));
-        ReadingTally tally = new ReadingTally("KIL-");
+        int part = gatewayCount * messagesPerPart * readingsPerMessage;
+        Map<String, String> settings = BridgeUnderTest.settings(bed(), Map.of("mqtt.client-id", clientId,
+                "mqtt.shared-subscription-group", sharedGroup, "mqtt.receive-maximum", Integer.toString(receiveMaximum)));
+        ReadingTally tally = new ReadingTally(prefix);
         try (KafkaTopicReader<TelemetryReading> reader = readings();
-             Gateways gateways = gateways(20, Gateways.ids("KIL-", gatewayCount))) {
+             Gateways gateways = gateways(20, Gateways.ids(prefix, gatewayCount))) {
             int inKafkaAtKill;
-            try (BridgeProcess bridge = BridgeProcess.start(settings, "killed-bridge-first-run")) {
-                await().atMost(Duration.ofSeconds(60)).until(bridge::ready);
-                publishKilled(gateways, gatewayCount, 0, messagesPerHalf, readingsPerMessage);
+            try (BridgeProcess bridge = BridgeProcess.start(settings, clientId + "-first-run")) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(bridge::ready);
+                publishKilled(gateways, prefix, gatewayCount, 0, messagesPerPart, readingsPerMessage);
                 await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10))
-                        .until(() -> tally.poll(reader).distinct() >= half / 5);
+                        .until(() -> tally.poll(reader).distinct() >= part / 5);
                 bridge.kill();
                 inKafkaAtKill = tally.distinct();
             }
-            assertThat(inKafkaAtKill).as("killed while forwarding, not after").isLessThan(half);
+            assertThat(inKafkaAtKill).as("killed while forwarding, not after").isLessThan(part);
 
             // No bridge runs: the broker queues these in the dead bridge's session and acknowledges the gateways.
-            publishKilled(gateways, gatewayCount, messagesPerHalf, 2 * messagesPerHalf, readingsPerMessage);
+            publishKilled(gateways, prefix, gatewayCount, messagesPerPart, 2 * messagesPerPart, readingsPerMessage);
             await().atMost(Duration.ofSeconds(60)).until(() -> gateways.awaitingAck() == 0);
             assertThat(gateways.failures()).isZero();
 
-            try (BridgeProcess bridge = BridgeProcess.start(settings, "killed-bridge-second-run")) {
+            try (BridgeProcess bridge = BridgeProcess.start(settings, clientId + "-second-run")) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(bridge::ready);
+                publishKilled(gateways, prefix, gatewayCount, 2 * messagesPerPart, 3 * messagesPerPart, readingsPerMessage);
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> tally.poll(reader).distinct() == 2 * half);
+                        .until(() -> tally.poll(reader).distinct() == 3 * part);
                 await().atMost(Duration.ofSeconds(60)).until(bridge::ready);
             }
-            String outcome = String.format("%s: %d of %d readings were in Kafka at the SIGKILL; after the restart all %d "
-                    + "arrived, %d of them twice", bed().mqtt().description(), inKafkaAtKill, 2 * half, 2 * half, tally.duplicates());
+            assertThat(gateways.failures()).isZero();
+            assertThat(gateways.unrouted()).as("messages the broker acknowledged without a subscription to route them to").isZero();
+            String outcome = String.format("%s, %s: %d of %d readings were in Kafka at the SIGKILL; after the restart all %d "
+                    + "arrived, %d of them twice", bed().mqtt().description(),
+                    sharedGroup.isEmpty() ? "plain subscription" : "shared subscription", inKafkaAtKill, 3 * part, 3 * part,
+                    tally.duplicates());
             LOG.info(outcome);
-            report.publishEntry("killed-bridge", outcome);
+            report.publishEntry(clientId, outcome);
             assertThat(tally.duplicates()).isLessThanOrEqualTo((long) inKafkaAtKill + (long) receiveMaximum * readingsPerMessage);
         }
     }
 
-    private static void publishKilled(Gateways gateways, int gatewayCount, int fromMessage, int toMessage, int readings)
-            throws Exception {
+    private static void publishKilled(Gateways gateways, String prefix, int gatewayCount, int fromMessage, int toMessage,
+            int readings) throws Exception {
         for (int m = fromMessage; m < toMessage; m++) {
             for (int g = 0; g < gatewayCount; g++) {
-                String id = String.format("KIL-%02d", g);
+                String id = String.format("%s%02d", prefix, g);
                 gateways.publish(id, Gateways.batch(id, (long) m * readings, readings));
             }
         }

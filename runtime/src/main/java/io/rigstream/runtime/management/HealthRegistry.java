@@ -6,7 +6,11 @@ import java.util.function.Supplier;
 
 /**
  * Liveness and readiness, kept apart: a service that is rebalancing or reconnecting is alive but not ready; one
- * whose client is in a fatal state is not alive, so Kubernetes restarts it.
+ * whose client is in a fatal state is not alive, so Kubernetes restarts it. A service is not ready before it has
+ * registered any readiness check: the management port is up before the service is built (so that liveness and
+ * metrics cover the start), and an empty set of checks must not read as "ready" (the end-to-end bridge kill test
+ * published to a bridge that said ready before it had subscribed, and the MQTT broker dropped what matched no
+ * subscription).
  */
 public final class HealthRegistry {
 
@@ -44,6 +48,9 @@ public final class HealthRegistry {
 
     public Map<String, Check> ready() {
         Map<String, Check> checks = new java.util.TreeMap<>(evaluate(readiness));
+        if (checks.isEmpty()) {
+            checks.put("lifecycle", Check.down("starting: no component has registered its readiness yet"));
+        }
         if (shuttingDown) {
             checks.put("lifecycle", Check.down("shutting down"));
         }

@@ -21,10 +21,14 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  */
 public final class MqttFleetPublisher implements AutoCloseable {
 
+    /** MQTT 5 PUBACK reason code: the broker accepted the message and no subscription matched it. */
+    private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
+
     private final List<MqttAsyncClient> clients = new ArrayList<>();
     private final List<Semaphore> inFlight = new ArrayList<>();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong unrouted = new AtomicLong();
     private final int maxInFlightPerConnection;
 
     public MqttFleetPublisher(String serverUri, String clientIdPrefix, int connections, int maxInFlightPerConnection)
@@ -70,6 +74,10 @@ public final class MqttFleetPublisher implements AutoCloseable {
         clients.get(connection).publish(message.topic(), mqttMessage, null, new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
+                int[] reasons = token.getReasonCodes();
+                if (reasons != null && reasons.length > 0 && reasons[0] == NO_MATCHING_SUBSCRIBERS) {
+                    unrouted.incrementAndGet();
+                }
                 acknowledged.incrementAndGet();
                 permits.release();
             }
@@ -84,6 +92,14 @@ public final class MqttFleetPublisher implements AutoCloseable {
 
     public long acknowledged() {
         return acknowledged.get();
+    }
+
+    /**
+     * Publishes the broker acknowledged with reason code 0x10, "no matching subscribers": accepted, and delivered to
+     * nobody. A QoS 1 publisher sees success either way.
+     */
+    public long unrouted() {
+        return unrouted.get();
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class ReadingPayloads {
         engine.put("running", running);
         // Telehandler gateways in this fleet have no CAN access to the counters: rigstream must work from
         // engine.running and the tank level instead.
-        boolean counters = machine.type() != MachineType.TELEHANDLER;
+        boolean counters = reportsCounters(machine.type());
         if (counters) {
             engine.put("hourMeter", round(state.hourMeter(), 4));
             engine.put("idleHours", round(state.idleHours(), 4));
@@ -52,6 +52,11 @@ public final class ReadingPayloads {
         reading.put("odometerKm", round(state.odometerKm(), 4));
         reading.set("faults", faults);
         return reading;
+    }
+
+    /** Whether gateways on this type of machine send the hour meter, idle hours and fuel-used counters. */
+    public static boolean reportsCounters(MachineType type) {
+        return type != MachineType.TELEHANDLER;
     }
 
     public static ArrayNode faults() {
