@@ -14,6 +14,7 @@ import io.rigstream.topology.model.FaultReport;
 import io.rigstream.topology.model.Reading;
 import io.rigstream.topology.rules.FaultRules;
 import io.rigstream.topology.rules.MaintenanceRules;
+import io.rigstream.topology.state.EquipmentStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ final class EventRaiser {
     }
 
     void onInsert(String equipment, Reading reading, Optional<FaultReport> report, AssignmentHistory history,
-            EquipmentProfileSettings profile) {
+            EquipmentProfileSettings profile, EquipmentStatus status) {
         if (reading.hourMeter() != null) {
             Predicate<Reading> hasMeter = r -> r.hourMeter() != null;
             Reading before = neighbourBefore(equipment, reading, hasMeter);
@@ -58,8 +59,8 @@ final class EventRaiser {
         report.ifPresent(r -> {
             FaultReport before = stores.faults.before(equipment, r.deviceTs()).orElse(null);
             FaultReport after = stores.faults.after(equipment, r.deviceTs()).orElse(null);
-            FaultRules.faultChangesOnInsert(before, r, after).forEach(c -> fault(equipment, c, history));
-            FaultRules.downtimeChangesOnInsert(before, r, after).forEach(c -> downtime(equipment, c, history));
+            FaultRules.faultChangesOnInsert(before, r, after).forEach(c -> fault(equipment, c, history, status));
+            FaultRules.downtimeChangesOnInsert(before, r, after).forEach(c -> downtime(equipment, c, history, status));
         });
     }
 
@@ -104,14 +105,22 @@ final class EventRaiser {
 
     /**
      * A fault and its clearing share one trigger id, that of the episode (the code and the report it became active
-     * at), so that whoever opened a request on the fault finds it again to close it.
+     * at), so that whoever opened a request on the fault finds it again to close it. The clearing takes the start the
+     * opening was emitted with: a late report may since have moved the episode's first report earlier.
      */
-    private void fault(String equipment, FaultRules.FaultChange c, AssignmentHistory history) {
+    private void fault(String equipment, FaultRules.FaultChange c, AssignmentHistory history, EquipmentStatus status) {
         FaultCode code = c.fault();
         TriggerKind kind = c.activated() ? TriggerKind.FAULT : TriggerKind.FAULT_CLEARED;
         Severity severity = !c.activated() ? Severity.LOW : code.isRed() ? Severity.CRITICAL : Severity.HIGH;
-        long episodeStart = c.activated() ? c.at() : stores.faults.startOfRunBefore(equipment, c.at(),
-                report -> report.alerts().containsKey(code.code())).map(FaultReport::deviceTs).orElse(c.at());
+        long episodeStart;
+        if (c.activated()) {
+            episodeStart = c.at();
+            status.faultEpisodeOpened(code.code(), episodeStart);
+        } else {
+            episodeStart = status.faultEpisodeClosed(code.code()).orElseGet(() -> stores.faults.startOfRunBefore(
+                    equipment, c.at(), report -> report.alerts().containsKey(code.code()))
+                    .map(FaultReport::deviceTs).orElse(c.at()));
+        }
         trigger(EventRecords.trigger(EventRecords.faultEpisodeId(equipment, code.code(), episodeStart), equipment, kind,
                         severity, c.at(), jobAt(history, c.at()))
                 .setFault(EventRecords.fault(code))
@@ -119,16 +128,19 @@ final class EventRaiser {
                         + (c.activated() ? "became active" : "cleared")).build(), c.at());
     }
 
-    private void downtime(String equipment, FaultRules.DowntimeChange c, AssignmentHistory history) {
+    private void downtime(String equipment, FaultRules.DowntimeChange c, AssignmentHistory history, EquipmentStatus status) {
         long at = c.at().deviceTs();
         if (c.started()) {
+            status.downtimeOpened(at);
             out.emit(Topics.DOWNTIME, equipment, EventRecords.event(EventRecords.downtimeEventId(equipment, at), equipment,
                     jobAt(history, at), DowntimeKind.DOWNTIME_STARTED, at, null, c.at().redFaults()), at);
             return;
         }
-        // The episode's id is its start: the oldest report of the run of red reports just before this one.
+        // The episode's id is its start as it was emitted; failing that, the oldest report of the run of red reports
+        // just before this one.
         Optional<FaultReport> lastDown = stores.faults.before(equipment, at);
-        long start = stores.faults.startOfRunBefore(equipment, at, FaultReport::isDown).map(FaultReport::deviceTs).orElse(at);
+        long start = status.downtimeClosed().orElseGet(() -> stores.faults.startOfRunBefore(equipment, at,
+                FaultReport::isDown).map(FaultReport::deviceTs).orElse(at));
         List<FaultCode> causes = lastDown.map(FaultReport::redFaults).orElse(List.of());
         out.emit(Topics.DOWNTIME, equipment, EventRecords.event(EventRecords.downtimeEventId(equipment, start), equipment,
                 jobAt(history, start), DowntimeKind.DOWNTIME_ENDED, start, at, causes), at);

@@ -86,7 +86,7 @@ final class ReadingIntake {
         markDirty(equipment, status, reading, report.isPresent());
         if (verdict == Verdict.NEW) {
             events.onInsert(equipment, reading, report, history,
-                    profile.withTankFallback(status.latest().tankLitres()));
+                    profile.withTankFallback(status.latest().tankLitres()), status);
         }
         stores.status.put(equipment, status);
     }

@@ -25,6 +25,13 @@ public final class EquipmentStatus {
     long equipmentDayCursor = NONE;
     final Map<String, Long> jobDayCursors;
     long silentSince = NONE;
+    /**
+     * The start each open fault episode's FAULT trigger was emitted with, by fault code, and that of the open downtime
+     * episode: a late report can move an episode's start earlier after its opening went out, and its closing must
+     * still carry the opening's id.
+     */
+    final Map<String, Long> openFaultEpisodes = new TreeMap<>();
+    long openDowntimeStart = NONE;
     /** Not stored: whether this instance changed since it was read, so that unchanged entries are not rewritten. */
     private boolean modified;
 
@@ -141,6 +148,31 @@ public final class EquipmentStatus {
     public void reportingResumed() {
         modified = true;
         silentSince = NONE;
+    }
+
+    public void faultEpisodeOpened(String code, long start) {
+        modified = true;
+        openFaultEpisodes.put(code, start);
+    }
+
+    /** The start the episode of {@code code} was opened with, forgotten as it closes; empty if not known. */
+    public Optional<Long> faultEpisodeClosed(String code) {
+        Long start = openFaultEpisodes.remove(code);
+        modified |= start != null;
+        return Optional.ofNullable(start);
+    }
+
+    public void downtimeOpened(long start) {
+        modified = true;
+        openDowntimeStart = start;
+    }
+
+    /** The start the open downtime episode was opened with, forgotten as it closes; empty if not known. */
+    public Optional<Long> downtimeClosed() {
+        long start = openDowntimeStart;
+        openDowntimeStart = NONE;
+        modified |= start != NONE;
+        return start == NONE ? Optional.empty() : Optional.of(start);
     }
 
     /** Whether anything changed since this instance was read or last asked, cleared. */

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 final class EquipmentStatusCodec implements BinaryCodec<EquipmentStatus> {
 
-    private static final int VERSION = 1;
+    /** Version 2 added the open episodes' starts at the end; version 1 entries read with none known. */
+    private static final int VERSION = 2;
 
     @Override
     public void write(EquipmentStatus s, DataOutputStream out) throws IOException {
@@ -32,11 +33,21 @@ final class EquipmentStatusCodec implements BinaryCodec<EquipmentStatus> {
             out.writeLong(cursor.getValue());
         }
         out.writeLong(s.silentSince);
+        out.writeShort(s.openFaultEpisodes.size());
+        for (Map.Entry<String, Long> episode : s.openFaultEpisodes.entrySet()) {
+            out.writeUTF(episode.getKey());
+            out.writeLong(episode.getValue());
+        }
+        out.writeLong(s.openDowntimeStart);
     }
 
     @Override
     public EquipmentStatus read(DataInputStream in) throws IOException {
-        Codecs.checkVersion(in, VERSION, "EquipmentStatus");
+        int version = in.readUnsignedByte();
+        if (version != 1 && version != VERSION) {
+            throw new IOException("EquipmentStatus encoding version " + version + " is unknown to this release (expects "
+                    + VERSION + " or 1)");
+        }
         long highWater = in.readLong();
         long[] bits = new long[in.readUnsignedShort()];
         for (int i = 0; i < bits.length; i++) {
@@ -62,6 +73,13 @@ final class EquipmentStatusCodec implements BinaryCodec<EquipmentStatus> {
         s.stateChanged = stateChanged;
         s.equipmentDayCursor = equipmentDayCursor;
         s.silentSince = in.readLong();
+        if (version >= 2) {
+            int episodes = in.readUnsignedShort();
+            for (int i = 0; i < episodes; i++) {
+                s.openFaultEpisodes.put(in.readUTF(), in.readLong());
+            }
+            s.openDowntimeStart = in.readLong();
+        }
         return s;
     }
 

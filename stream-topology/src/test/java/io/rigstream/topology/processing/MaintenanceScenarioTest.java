@@ -2,6 +2,8 @@ package io.rigstream.topology.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rigstream.schemas.DowntimeEvent;
+import io.rigstream.schemas.DowntimeKind;
 import io.rigstream.schemas.EquipmentProfile;
 import io.rigstream.schemas.Fault;
 import io.rigstream.schemas.MaintenanceTrigger;
@@ -83,6 +85,27 @@ class MaintenanceScenarioTest {
             // the clearing carries the episode's id, so the request opened on the fault is the one it closes
             assertThat(triggers.get(1).getTriggerId()).isEqualTo("acme/ex-1/FAULT/97.18/2024-03-04T08:00:00Z");
             assertThat(triggers.get(1).getDeviceTs()).isEqualTo(Instant.parse("2024-03-04T08:30:00Z"));
+        }
+    }
+
+    @Test
+    void aLateReportThatMovesAFaultsStartEarlierDoesNotChangeTheIdItsClearingCarries() {
+        try (TopologyHarness h = new TopologyHarness("2024-03-04T05:00:00Z")) {
+            Fault red = Telemetry.red(110, 0);
+            // 20:01 arrives first and opens the episode; the 20:00 report, delayed in the gateway, extends it backwards
+            h.send(at("20:01:00").faults(red));
+            h.send(at("20:00:00").faults(red));
+            h.send(at("20:30:00").faults());
+
+            List<MaintenanceTrigger> triggers = h.triggers();
+            assertThat(triggers).extracting(MaintenanceTrigger::getKind)
+                    .containsExactly(TriggerKind.FAULT, TriggerKind.FAULT_CLEARED);
+            assertThat(triggers).extracting(MaintenanceTrigger::getTriggerId)
+                    .containsOnly("acme/ex-1/FAULT/110.0/2024-03-04T20:01:00Z");
+            assertThat(h.downtimeEvents()).extracting(DowntimeEvent::getKind)
+                    .containsExactly(DowntimeKind.DOWNTIME_STARTED, DowntimeKind.DOWNTIME_ENDED);
+            assertThat(h.downtimeEvents()).extracting(DowntimeEvent::getEventId)
+                    .containsOnly("acme/ex-1/downtime/2024-03-04T20:01:00Z");
         }
     }
 

@@ -58,6 +58,8 @@ class StateSerdesTest {
         status.equipmentDayCursor(LocalDate.of(2024, 3, 4));
         status.jobDayCursor("job-1", LocalDate.of(2024, 3, 3));
         status.silentSince(1500);
+        status.faultEpisodeOpened("110.0", 900);
+        status.downtimeOpened(900);
 
         EquipmentStatus copy = roundTrip(StateSerdes.equipmentStatus(), status);
 
@@ -74,6 +76,26 @@ class StateSerdesTest {
         assertThat(copy.equipmentDayCursor()).contains(LocalDate.of(2024, 3, 4));
         assertThat(copy.jobDayCursor("job-1")).contains(LocalDate.of(2024, 3, 3));
         assertThat(copy.silentSince()).contains(1500L);
+        assertThat(copy.faultEpisodeClosed("110.0")).contains(900L);
+        assertThat(copy.faultEpisodeClosed("110.0")).isEmpty();
+        assertThat(copy.downtimeClosed()).contains(900L);
+        assertThat(copy.downtimeClosed()).isEmpty();
+    }
+
+    @Test
+    void anEquipmentStatusOfVersion1ReadsWithNoOpenEpisodeKnown() {
+        EquipmentStatus status = new EquipmentStatus(64);
+        status.silentSince(1500);
+        byte[] v2 = StateSerdes.equipmentStatus().serializer().serialize("t", status);
+        // version 1: the version 2 layout without the trailing open episodes (a count of 0, then no downtime start)
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - Short.BYTES - Long.BYTES);
+        v1[0] = 1;
+
+        EquipmentStatus read = StateSerdes.equipmentStatus().deserializer().deserialize("t", v1);
+
+        assertThat(read.silentSince()).contains(1500L);
+        assertThat(read.faultEpisodeClosed("110.0")).isEmpty();
+        assertThat(read.downtimeClosed()).isEmpty();
     }
 
     @Test
