@@ -50,7 +50,7 @@ final class SlicedRound<V> {
      * Visits entries from where the round stopped (or from the first, starting a round) until the budget is spent or
      * the last entry is visited; each entry once per round.
      *
-     * @return true when this slice finished the round
+     * @return true when this slice finished the round; false when the budget ran out, even on the round's last entry
      */
     boolean slice(Visitor<V> visitor) {
         long deadline = nanoTime.getAsLong() + budgetNanos;
@@ -60,14 +60,15 @@ final class SlicedRound<V> {
             for (KeyValue<String, V> entry : batch) {
                 visitor.visit(entry.key, entry.value);
                 resumeAfter = entry.key;
+                // checked after every entry: one equipment whose windows all need recomputing can take tens of ms
+                if (nanoTime.getAsLong() >= deadline) {
+                    return false;
+                }
             }
             if (batch.size() < BATCH) {
                 resumeAfter = null;
                 underWay = false;
                 return true;
-            }
-            if (nanoTime.getAsLong() >= deadline) {
-                return false;
             }
         }
     }
