@@ -9,7 +9,6 @@ import io.rigstream.schemas.TelemetryReading;
 import io.rigstream.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
