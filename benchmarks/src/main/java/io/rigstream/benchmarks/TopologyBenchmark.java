@@ -14,7 +14,6 @@ import io.rigstream.schemas.topics.Topics;
 import io.rigstream.topology.TopologyConfig;
 import io.rigstream.topology.metrics.MicrometerTopologyMetrics;
 import io.rigstream.topology.service.TopologyService;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,7 +46,7 @@ public final class TopologyBenchmark {
         long total = (long) equipment * perEquipment;
         System.out.printf("Topology benchmark: %,d equipment x %d readings = %,d readings; %d cores; %s; load average %s%n",
                 equipment, perEquipment, total, Runtime.getRuntime().availableProcessors(), StreamsOverrides.describe(),
-                Files.readString(Path.of("/proc/loadavg")).trim());
+                Machine.loadAverage());
         SchemaRegistryClient registry = InMemorySchemaRegistry.scope("topology-bench");
         Path stateRoot = Files.createTempDirectory("rigstream-topology-bench");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); Admin admin = kafka.admin()) {
@@ -63,7 +61,7 @@ public final class TopologyBenchmark {
             TopologyService topology = topology(kafka, registry, stateRoot.resolve("topology"), "bench-topology");
             double full = timeToConsume(admin, "bench-topology");
             topology.close();
-            long stateBytes = size(stateRoot.resolve("topology"));
+            long stateBytes = Machine.bytesUnder(stateRoot.resolve("topology"));
 
             System.out.printf("pass-through Streams (EOS v2) %,10.0f readings/s%n", total / passThrough);
             System.out.printf("rigstream topology   (EOS v2) %,10.0f readings/s%n", total / full);
@@ -79,7 +77,7 @@ public final class TopologyBenchmark {
             }
             System.out.printf("state restore after losing the state directory: %.1f s%n", (System.nanoTime() - restoreStart) / 1e9);
             restored.close();
-            System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+            System.out.println("load average at the end: " + Machine.loadAverage());
         } finally {
             TempDirectories.deleteRecursively(stateRoot);
         }
@@ -126,11 +124,5 @@ public final class TopologyBenchmark {
         GroupProgress progress = new GroupProgress(admin, Topics.READINGS.name());
         progress.awaitCommitted(groupId, progress.endOffsets(), Duration.ofHours(1));
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static long size(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
     }
 }

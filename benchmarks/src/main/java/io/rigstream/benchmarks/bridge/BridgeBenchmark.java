@@ -1,8 +1,6 @@
 package io.rigstream.benchmarks.bridge;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.rigstream.benchmarks.Machine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -76,7 +74,7 @@ public final class BridgeBenchmark {
             System.out.printf("bridge / both baselines in series (%,.0f readings/s) = %.2f%n", inSeries,
                     medians.get("bridge").perSecond() / inSeries);
         }
-        System.out.println("load average at the end: " + loadAverage());
+        System.out.println("load average at the end: " + Machine.loadAverage());
         System.exit(0);
     }
 
@@ -92,25 +90,7 @@ public final class BridgeBenchmark {
                 options.readingsPerRound(), options.warmupRounds(), options.rounds(), options.connections(), options.window(),
                 options.rate() == 0 ? "unpaced" : String.format("paced at %,d readings/s", options.rate()),
                 options.receiveMaximum(), producer.get("compression.type"), producer.get("linger.ms"), producer.get("batch.size"),
-                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name") + " "
-                        + System.getProperty("os.version"), System.getProperty("java.version"), loadAverage());
-    }
-
-    private static String cpuModel() {
-        return firstLine(Path.of("/proc/cpuinfo"), "model name").map(line -> line.substring(line.indexOf(':') + 1).trim())
-                .orElse("unknown CPU");
-    }
-
-    private static String loadAverage() {
-        return firstLine(Path.of("/proc/loadavg"), "").map(line -> String.join(" ", List.of(line.split(" ")).subList(0, 3)))
-                .orElse("unknown");
-    }
-
-    private static java.util.Optional<String> firstLine(Path file, String prefix) {
-        try {
-            return Files.readAllLines(file).stream().filter(line -> line.startsWith(prefix)).findFirst();
-        } catch (IOException e) {
-            return java.util.Optional.empty();
-        }
+                Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), System.getProperty("os.name") + " "
+                        + System.getProperty("os.version"), System.getProperty("java.version"), Machine.loadAverage());
     }
 }

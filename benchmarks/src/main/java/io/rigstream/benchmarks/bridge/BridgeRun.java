@@ -27,7 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * produces and acknowledges after Kafka. The clock stops when the bridge has counted every reading as forwarded
  * (acknowledged by Kafka). Latency is publish to Kafka's append, read back from the records' log-append time.
  */
-final class BridgeRun {
+public final class BridgeRun {
 
     private static final long TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
 
@@ -73,7 +73,8 @@ final class BridgeRun {
                 Result.quantile(latencies, 0.99), result.clientCpuSeconds(), result.processCpuSeconds(), result.clientThreads());
     }
 
-    private static void awaitReady(HealthRegistry health) {
+    /** Waits until the bridge behind {@code health} is subscribed and able to produce; the pipeline benchmark's too. */
+    public static void awaitReady(HealthRegistry health) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!HealthRegistry.allOk(health.ready())) {
             if (System.nanoTime() > deadline) {

@@ -1,8 +1,7 @@
 package io.rigstream.benchmarks.pipeline;
 
+import io.rigstream.benchmarks.Machine;
 import io.rigstream.benchmarks.StreamsOverrides;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +32,7 @@ public final class PipelineBenchmark {
                 options.rate() == 0 ? "unpaced" : String.format("paced at %,d readings/s", options.rate()),
                 options.readingInterval().toSeconds(), options.punctuation().toMillis(), StreamsOverrides.describe(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, Machine.loadAverage());
         List<LevelResult> results = new ArrayList<>();
         for (int fleet : options.fleets()) {
             System.out.printf("%n== %,d equipment x %d readings%n", fleet, options.readingsPerEquipment(fleet));
@@ -43,7 +42,7 @@ public final class PipelineBenchmark {
         }
         System.out.println();
         System.out.println(table(results));
-        System.out.println("load average at the end: " + loadAverage());
+        System.out.println("load average at the end: " + Machine.loadAverage());
         System.exit(0);
     }
 
@@ -82,14 +81,5 @@ public final class PipelineBenchmark {
                     r.heapAfterGcBytes() >> 20));
         }
         return table.toString();
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -3,12 +3,14 @@ package io.rigstream.benchmarks.pipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rigstream.benchmarks.GroupProgress;
+import io.rigstream.benchmarks.Machine;
 import io.rigstream.benchmarks.PassThroughStreams;
 import io.rigstream.benchmarks.StreamsOverrides;
 import io.rigstream.benchmarks.bridge.BareProducerRun;
 import io.rigstream.benchmarks.bridge.BareSubscriberRun;
 import io.rigstream.benchmarks.bridge.BenchEnvironment;
 import io.rigstream.benchmarks.bridge.BenchmarkOptions;
+import io.rigstream.benchmarks.bridge.BridgeRun;
 import io.rigstream.benchmarks.bridge.GatewayFleet;
 import io.rigstream.benchmarks.bridge.Result;
 import io.rigstream.benchmarks.bridge.Workload;
@@ -24,7 +26,6 @@ import io.rigstream.schemas.registry.SchemaRegistryClient;
 import io.rigstream.schemas.topics.Topics;
 import io.rigstream.topology.TopologyConfig;
 import io.rigstream.topology.service.TopologyService;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -120,7 +120,7 @@ final class PipelineLevel {
              GatewayFleet fleet = new GatewayFleet(env.mqtt().serverUri(), ROUND, workloadOptions.connections(),
                      workloadOptions.window())) {
             bridge.start();
-            awaitReady(health);
+            BridgeRun.awaitReady(health);
             OutputWatch watch = new OutputWatch(env.kafka().bootstrapServers(), registry, workload, equipment,
                     workloadOptions.messagesPerGateway());
             Counter forwarded = metrics.counter("rigstream.ingest.readings.forwarded");
@@ -143,7 +143,7 @@ final class PipelineLevel {
             latencies = watch.latenciesMillis(times);
         }
         topology.close();
-        long stateBytes = size(stateRoot.resolve("topology"));
+        long stateBytes = Machine.bytesUnder(stateRoot.resolve("topology"));
 
         // The stage ratio compares like with like: in the pipeline the topology can go no faster than the bridge feeds
         // it, so both it and the pass-through baseline are timed again catching up on the same, complete input.
@@ -215,27 +215,8 @@ final class PipelineLevel {
         return service;
     }
 
-    private static void awaitReady(HealthRegistry health) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!HealthRegistry.allOk(health.ready())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Bridge not ready after 60 s: " + health.ready());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-    }
-
     private static long heapAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static long size(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
     }
 }
