@@ -54,24 +54,34 @@ public final class TopologyBenchmark {
             admin.createTopics(List.of(new NewTopic(PASS_THROUGH_OUT, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
             produce(kafka, registry, equipment, perEquipment);
 
-            KafkaStreams passThroughStreams = PassThroughStreams.start(kafka.bootstrapServers(), registry,
-                    stateRoot.resolve("passthrough"), "bench-passthrough", PASS_THROUGH_OUT);
-            double passThrough = timeToConsume(admin, "bench-passthrough");
-            passThroughStreams.close(Duration.ofSeconds(30));
-            TopologyService topology = topology(kafka, registry, stateRoot.resolve("topology"), "bench-topology");
-            double full = timeToConsume(admin, "bench-topology");
-            topology.close();
-            long stateBytes = Machine.bytesUnder(stateRoot.resolve("topology"));
+            // A first pass of both applications over the same input lets the JIT compile the broker, the clients and
+            // both topologies: measured cold, the topology's run was shared with C2 compiler threads using more CPU
+            // than its own stream thread (async-profiler), which measures start-up, not throughput.
+            Run[] warmUp = timePair(kafka, admin, registry, stateRoot, "warmup");
+            System.out.printf("warm-up (not counted): pass-through %,.0f readings/s, topology %,.0f readings/s%n",
+                    total / warmUp[0].seconds(), total / warmUp[1].seconds());
+            Run[] measured = timePair(kafka, admin, registry, stateRoot, "bench");
+            double passThrough = measured[0].seconds();
+            double full = measured[1].seconds();
+            long stateBytes = Machine.bytesUnder(stateRoot.resolve("bench-topology"));
 
             System.out.printf("pass-through Streams (EOS v2) %,10.0f readings/s%n", total / passThrough);
             System.out.printf("rigstream topology   (EOS v2) %,10.0f readings/s%n", total / full);
             System.out.printf("topology / pass-through = %.2f%n", passThrough / full);
+            // CPU per reading does not depend on what else the 2 cores were doing; the wall-clock ratio does
+            for (int i = 0; i < 2; i++) {
+                System.out.printf("%s CPU per 10,000 readings: stream thread %.3f s, all its threads %.3f s%n",
+                        i == 0 ? "pass-through" : "topology    ", measured[i].streamThreadCpu() / total * 10_000,
+                        measured[i].applicationCpu() / total * 10_000);
+            }
+            System.out.printf("stream thread CPU, pass-through / topology = %.2f%n",
+                    measured[0].streamThreadCpu() / measured[1].streamThreadCpu());
             System.out.printf("local state: %,d bytes for %,d equipment = %,d bytes per equipment%n", stateBytes, equipment,
                     stateBytes / equipment);
 
-            TempDirectories.deleteRecursively(stateRoot.resolve("topology"));
+            TempDirectories.deleteRecursively(stateRoot.resolve("bench-topology"));
             long restoreStart = System.nanoTime();
-            TopologyService restored = topology(kafka, registry, stateRoot.resolve("topology"), "bench-topology");
+            TopologyService restored = topology(kafka, registry, stateRoot.resolve("bench-topology"), "bench-topology");
             while (restored.streams().state() != KafkaStreams.State.RUNNING) {
                 Thread.sleep(20);
             }
@@ -81,6 +91,41 @@ public final class TopologyBenchmark {
         } finally {
             TempDirectories.deleteRecursively(stateRoot);
         }
+    }
+
+    /** One application's run over the whole input: wall time, and CPU of its stream thread and of all its threads. */
+    private record Run(double seconds, double streamThreadCpu, double applicationCpu) {
+    }
+
+    /** Each application's run over the whole input, pass-through first, each with a fresh group and state. */
+    private static Run[] timePair(EmbeddedKafka kafka, Admin admin, SchemaRegistryClient registry, Path stateRoot,
+            String prefix) throws Exception {
+        String passThroughId = prefix + "-passthrough";
+        StageMeter meter = StageMeter.start(thread -> stageOf(thread, passThroughId));
+        KafkaStreams passThroughStreams = PassThroughStreams.start(kafka.bootstrapServers(), registry,
+                stateRoot.resolve(passThroughId), passThroughId, PASS_THROUGH_OUT);
+        Run passThrough = run(timeToConsume(admin, passThroughId), meter.byStage());
+        passThroughStreams.close(Duration.ofSeconds(30));
+        String topologyId = prefix + "-topology";
+        meter = StageMeter.start(thread -> stageOf(thread, topologyId));
+        TopologyService topology = topology(kafka, registry, stateRoot.resolve(topologyId), topologyId);
+        Run full = run(timeToConsume(admin, topologyId), meter.byStage());
+        topology.close();
+        return new Run[] {passThrough, full};
+    }
+
+    private static String stageOf(String thread, String applicationId) {
+        if (!thread.contains(applicationId)) {
+            return "other";
+        }
+        // the producer's network thread is named after its stream thread: "kafka-producer-network-thread | <thread>"
+        return thread.startsWith(applicationId) && thread.endsWith("StreamThread-1") ? "stream thread" : "application";
+    }
+
+    private static Run run(double seconds, Map<String, StageMeter.Usage> stages) {
+        double streamThread = stages.getOrDefault("stream thread", new StageMeter.Usage(0, 0)).cpuSeconds();
+        double rest = stages.getOrDefault("application", new StageMeter.Usage(0, 0)).cpuSeconds();
+        return new Run(seconds, streamThread, streamThread + rest);
     }
 
     private static void produce(EmbeddedKafka kafka, SchemaRegistryClient registry, int equipment, int perEquipment) throws Exception {

@@ -1,5 +1,6 @@
 package io.rigstream.benchmarks.pipeline;
 
+import io.rigstream.benchmarks.StageMeter;
 import java.util.Map;
 
 /**

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rigstream.benchmarks.GroupProgress;
 import io.rigstream.benchmarks.Machine;
 import io.rigstream.benchmarks.PassThroughStreams;
+import io.rigstream.benchmarks.StageMeter;
 import io.rigstream.benchmarks.StreamsOverrides;
 import io.rigstream.benchmarks.bridge.BareProducerRun;
 import io.rigstream.benchmarks.bridge.BareSubscriberRun;

@@ -2,7 +2,6 @@ package io.rigstream.topology.processing;
 
 import io.rigstream.topology.model.Reading;
 import io.rigstream.topology.state.EquipmentStatus;
-import io.rigstream.topology.state.TimeSeriesStore;
 import java.util.Objects;
 
 /**
@@ -20,14 +19,11 @@ final class Deduplicator {
         REPLACES_STORED
     }
 
-    private final TimeSeriesStore<Reading> readings;
-
-    Deduplicator(TimeSeriesStore<Reading> readings) {
-        this.readings = readings;
+    private Deduplicator() {
     }
 
-    Verdict check(String equipment, EquipmentStatus status, Reading reading) {
-        Reading stored = readings.get(equipment, reading.deviceTs());
+    /** @param stored the reading stored at the same device time, or null */
+    static Verdict check(EquipmentStatus status, Reading reading, Reading stored) {
         if (reading.seq() != null && status.seqs().seen(reading.seq())) {
             boolean same = stored != null && reading.seq().equals(stored.seq())
                     && stored.fingerprint() == reading.fingerprint();

@@ -98,7 +98,7 @@ final class EquipmentStores {
     ReadingSeries series(String equipment, TimeRange window, long lookbackMs) {
         long from = readings.before(equipment, window.from()).map(r -> r.deviceTs() - lookbackMs).orElse(window.from());
         List<Reading> values = new ArrayList<>(readings.range(equipment, from, window.to()));
-        readings.nearestAfter(equipment, window.to() - 1, r -> true, 1).ifPresent(values::add);
+        readings.after(equipment, window.to() - 1).ifPresent(values::add);
         return new ReadingSeries(values);
     }
 
@@ -108,10 +108,9 @@ final class EquipmentStores {
     }
 
     /**
-     * Every equipment of this task with its status: the status store is the index of what the punctuators visit.
-     * Collected first, because visiting an equipment writes its status back.
+     * Up to {@code max} statuses in key order after {@code key}, or from the first when it is null: the status store
+     * is the index of the equipment the rounds visit.
      */
-    /** Up to {@code max} statuses in key order after {@code key}, or from the first when it is null. */
     List<KeyValue<String, EquipmentStatus>> statusesAfter(String key, int max) {
         List<KeyValue<String, EquipmentStatus>> statuses = new ArrayList<>();
         try (KeyValueIterator<String, EquipmentStatus> entries = key == null ? status.all() : status.range(key, null)) {

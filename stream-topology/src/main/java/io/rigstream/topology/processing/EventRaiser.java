@@ -19,16 +19,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Rule 8 and the downtime events of rule 6, raised when a reading is stored. Each event belongs to a pair of
  * consecutive readings (or fault reports), so a reading is judged against its stored neighbours, whenever it arrives.
  */
 final class EventRaiser {
-
-    /** How many neighbours to look past for one that carries the value a rule compares (hour meter, fuel level). */
-    private static final int NEIGHBOUR_SEARCH = 64;
 
     private final EquipmentStores stores;
     private final Emitter out;
@@ -40,21 +36,17 @@ final class EventRaiser {
         this.maintenance = new MaintenanceRules(config.usageSettings(), config.fuelDropThresholdPct());
     }
 
-    void onInsert(String equipment, Reading reading, Optional<FaultReport> report, AssignmentHistory history,
-            EquipmentProfileSettings profile, EquipmentStatus status) {
+    void onInsert(String equipment, Reading reading, ReadingNeighbours neighbours, Optional<FaultReport> report,
+            AssignmentHistory history, EquipmentProfileSettings profile, EquipmentStatus status) {
         if (reading.hourMeter() != null) {
-            Predicate<Reading> hasMeter = r -> r.hourMeter() != null;
-            Reading before = neighbourBefore(equipment, reading, hasMeter);
-            Reading after = neighbourAfter(equipment, reading, hasMeter);
-            maintenance.serviceCrossingsOnInsert(before, reading, after, profile)
+            maintenance.serviceCrossingsOnInsert(neighbours.meterBefore(), reading, neighbours.meterAfter(), profile)
                     .forEach(c -> serviceDue(equipment, c, history));
-            MaintenanceRules.meterResetsOnInsert(before, reading, after)
+            MaintenanceRules.meterResetsOnInsert(neighbours.meterBefore(), reading, neighbours.meterAfter())
                     .forEach(r -> meterReset(equipment, r, history));
         }
         if (reading.fuelPct() != null) {
-            Predicate<Reading> hasLevel = r -> r.fuelPct() != null;
-            maintenance.fuelDropsOnInsert(neighbourBefore(equipment, reading, hasLevel), reading,
-                    neighbourAfter(equipment, reading, hasLevel), profile).forEach(d -> fuelDrop(equipment, d, history));
+            maintenance.fuelDropsOnInsert(neighbours.fuelBefore(), reading, neighbours.fuelAfter(), profile)
+                    .forEach(d -> fuelDrop(equipment, d, history));
         }
         report.ifPresent(r -> {
             FaultReport before = stores.faults.before(equipment, r.deviceTs()).orElse(null);
@@ -62,14 +54,6 @@ final class EventRaiser {
             FaultRules.faultChangesOnInsert(before, r, after).forEach(c -> fault(equipment, c, history, status));
             FaultRules.downtimeChangesOnInsert(before, r, after).forEach(c -> downtime(equipment, c, history, status));
         });
-    }
-
-    private Reading neighbourBefore(String equipment, Reading reading, Predicate<Reading> matches) {
-        return stores.readings.nearestBefore(equipment, reading.deviceTs(), matches, NEIGHBOUR_SEARCH).orElse(null);
-    }
-
-    private Reading neighbourAfter(String equipment, Reading reading, Predicate<Reading> matches) {
-        return stores.readings.nearestAfter(equipment, reading.deviceTs(), matches, NEIGHBOUR_SEARCH).orElse(null);
     }
 
     private void serviceDue(String equipment, MaintenanceRules.ServiceCrossing c, AssignmentHistory history) {

@@ -48,7 +48,7 @@ final class PublicationRound {
 
     /** Earliest time the equipment has anything to report on: its oldest stored reading or first assignment. */
     Optional<Long> firstDataAt() {
-        Optional<Long> firstReading = stores.readings.nearestAfter(equipment, Long.MIN_VALUE, r -> true, 1)
+        Optional<Long> firstReading = stores.readings.after(equipment, Long.MIN_VALUE)
                 .map(Reading::deviceTs);
         Optional<Long> firstAssignment = history.assignments().stream().map(AssignmentInterval::validFrom).findFirst();
         return firstReading.map(r -> firstAssignment.map(a -> Math.min(a, r)).orElse(r)).or(() -> firstAssignment);

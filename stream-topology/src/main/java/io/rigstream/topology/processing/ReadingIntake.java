@@ -28,7 +28,6 @@ import java.util.Optional;
 final class ReadingIntake {
 
     private final EquipmentStores stores;
-    private final Deduplicator deduplicator;
     private final EventRaiser events;
     private final Emitter out;
     private final TopologyMetrics metrics;
@@ -38,7 +37,6 @@ final class ReadingIntake {
 
     ReadingIntake(TopologyConfig config, EquipmentStores stores, Emitter out) {
         this.stores = stores;
-        this.deduplicator = new Deduplicator(stores.readings);
         this.events = new EventRaiser(config, stores, out);
         this.out = out;
         this.metrics = config.metrics();
@@ -62,7 +60,9 @@ final class ReadingIntake {
                     + Instant.ofEpochMilli(status.maxDeviceTs()) + ": it could no longer be checked for duplicates");
             return;
         }
-        Verdict verdict = deduplicator.check(equipment, status, reading);
+        ReadingNeighbours neighbours = ReadingNeighbours.of(stores.readings, equipment, reading,
+                status.hasReadings() && reading.deviceTs() > status.maxDeviceTs());
+        Verdict verdict = Deduplicator.check(status, reading, neighbours.stored());
         if (reading.seq() != null) {
             status.seqs().record(reading.seq());
         }
@@ -83,9 +83,9 @@ final class ReadingIntake {
             status.markStateChanged();
         }
         resumeIfSilent(equipment, status, history, avro.getReceivedTs().toEpochMilli());
-        markDirty(equipment, status, reading, report.isPresent());
+        markDirty(equipment, status, reading, neighbours, report.isPresent());
         if (verdict == Verdict.NEW) {
-            events.onInsert(equipment, reading, report, history,
+            events.onInsert(equipment, reading, neighbours, report, history,
                     profile.withTankFallback(status.latest().tankLitres()), status);
         }
         stores.status.put(equipment, status);
@@ -105,10 +105,11 @@ final class ReadingIntake {
      * {@code maxGap} later, whose intervals (running-based ones last at most {@code maxGap}) end within twice that;
      * when it reports faults, it changes the downtime until the next fault report.
      */
-    private void markDirty(String equipment, EquipmentStatus status, Reading reading, boolean reportsFaults) {
+    private void markDirty(String equipment, EquipmentStatus status, Reading reading, ReadingNeighbours neighbours,
+            boolean reportsFaults) {
         long ts = reading.deviceTs();
-        long from = stores.readings.before(equipment, ts).map(Reading::deviceTs).orElse(ts);
-        long to = Math.max(stores.readings.after(equipment, ts).map(Reading::deviceTs).orElse(ts), ts + 2 * maxGapMs);
+        long from = neighbours.before() == null ? ts : neighbours.before().deviceTs();
+        long to = Math.max(neighbours.after() == null ? ts : neighbours.after().deviceTs(), ts + 2 * maxGapMs);
         if (reportsFaults) {
             to = Math.max(to, stores.faults.after(equipment, ts).map(FaultReport::deviceTs).orElse(Long.MAX_VALUE));
         }

@@ -20,53 +20,54 @@ public final class TimeSeriesStore<V> {
         this.timeOf = timeOf;
     }
 
-    public V get(String equipment, long ts) {
-        return store.get(StoreKeys.timeKey(equipment, ts));
-    }
-
     public void put(String equipment, V value) {
         store.put(StoreKeys.timeKey(equipment, timeOf.applyAsLong(value)), value);
     }
 
     /** The newest value strictly before {@code ts}. */
     public Optional<V> before(String equipment, long ts) {
-        return nearestBefore(equipment, ts, v -> true, 1);
+        List<V> found = new ArrayList<>(1);
+        walkBack(equipment, ts, 1, found::add);
+        return found.stream().findFirst();
     }
 
     /** The oldest value strictly after {@code ts}. */
     public Optional<V> after(String equipment, long ts) {
-        return nearestAfter(equipment, ts, v -> true, 1);
+        List<V> found = new ArrayList<>(1);
+        if (ts != Long.MAX_VALUE) {
+            walkFrom(equipment, ts + 1, 1, found::add);
+        }
+        return found.stream().findFirst();
     }
 
-    /** The newest value before {@code ts} that matches, looking at no more than {@code maxSteps} values. */
-    public Optional<V> nearestBefore(String equipment, long ts, Predicate<V> matches, int maxSteps) {
+    /**
+     * Visits the values strictly before {@code ts}, newest first, until {@code visitor} returns false or
+     * {@code maxSteps} values have been visited: one store seek for several searches of the same neighbourhood.
+     */
+    public void walkBack(String equipment, long ts, int maxSteps, Predicate<V> visitor) {
         if (ts == Long.MIN_VALUE) {
-            return Optional.empty();
+            return;
         }
         try (KeyValueIterator<Bytes, V> it = store.reverseRange(
                 StoreKeys.timeKey(equipment, Long.MIN_VALUE), StoreKeys.timeKey(equipment, ts - 1))) {
-            return firstMatch(it, matches, maxSteps);
+            walk(it, maxSteps, visitor);
         }
     }
 
-    public Optional<V> nearestAfter(String equipment, long ts, Predicate<V> matches, int maxSteps) {
-        if (ts == Long.MAX_VALUE) {
-            return Optional.empty();
-        }
+    /** Visits the values at or after {@code ts}, oldest first, like {@link #walkBack}. */
+    public void walkFrom(String equipment, long ts, int maxSteps, Predicate<V> visitor) {
         try (KeyValueIterator<Bytes, V> it = store.range(
-                StoreKeys.timeKey(equipment, ts + 1), StoreKeys.timeKey(equipment, Long.MAX_VALUE))) {
-            return firstMatch(it, matches, maxSteps);
+                StoreKeys.timeKey(equipment, ts), StoreKeys.timeKey(equipment, Long.MAX_VALUE))) {
+            walk(it, maxSteps, visitor);
         }
     }
 
-    private static <V> Optional<V> firstMatch(KeyValueIterator<Bytes, V> it, Predicate<V> matches, int maxSteps) {
+    private static <V> void walk(KeyValueIterator<Bytes, V> it, int maxSteps, Predicate<V> visitor) {
         for (int step = 0; step < maxSteps && it.hasNext(); step++) {
-            V value = it.next().value;
-            if (matches.test(value)) {
-                return Optional.of(value);
+            if (!visitor.test(it.next().value)) {
+                return;
             }
         }
-        return Optional.empty();
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.rigstream.benchmarks.pipeline;
+package io.rigstream.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
@@ -11,12 +11,12 @@ import java.util.function.Function;
  * JVM, so a thread's name says which stage it works for. Take both snapshots while the stages' threads still run; a
  * finished thread's counters are gone.
  */
-final class StageMeter {
+public final class StageMeter {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    record Usage(double cpuSeconds, long allocatedBytes) {
+    public record Usage(double cpuSeconds, long allocatedBytes) {
         Usage plus(Usage other) {
             return new Usage(cpuSeconds + other.cpuSeconds, allocatedBytes + other.allocatedBytes);
         }
@@ -31,12 +31,12 @@ final class StageMeter {
     }
 
     /** Starts measuring now; {@code stageOfThread} names the stage a thread (by its name) belongs to. */
-    static StageMeter start(Function<String, String> stageOfThread) {
+    public static StageMeter start(Function<String, String> stageOfThread) {
         return new StageMeter(stageOfThread);
     }
 
     /** Usage per stage since the start. */
-    Map<String, Usage> byStage() {
+    public Map<String, Usage> byStage() {
         Map<String, Usage> stages = new TreeMap<>();
         Map<Long, Usage> after = threads();
         long[] ids = after.keySet().stream().mapToLong(Long::longValue).toArray();
