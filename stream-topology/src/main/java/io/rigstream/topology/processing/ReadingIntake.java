@@ -60,8 +60,7 @@ final class ReadingIntake {
                     + Instant.ofEpochMilli(status.maxDeviceTs()) + ": it could no longer be checked for duplicates");
             return;
         }
-        ReadingNeighbours neighbours = ReadingNeighbours.of(stores.readings, equipment, reading,
-                status.hasReadings() && reading.deviceTs() > status.maxDeviceTs());
+        ReadingNeighbours neighbours = ReadingNeighbours.of(stores.readings, equipment, reading, status);
         Verdict verdict = Deduplicator.check(status, reading, neighbours.stored());
         if (reading.seq() != null) {
             status.seqs().record(reading.seq());
@@ -74,7 +73,7 @@ final class ReadingIntake {
         metrics.reading(verdict == Verdict.NEW ? ReadingOutcome.ACCEPTED : ReadingOutcome.CONFLICT);
         Optional<FaultReport> report = AvroMapping.faultReport(avro);
         store(equipment, reading, report, verdict == Verdict.REPLACES_STORED);
-        status.recordArrival(reading.deviceTs(), avro.getReceivedTs().toEpochMilli());
+        status.recordArrival(reading, avro.getReceivedTs().toEpochMilli());
         boolean changed = status.latest().apply(reading);
         if (report.isPresent()) {
             changed |= status.latest().apply(report.get());

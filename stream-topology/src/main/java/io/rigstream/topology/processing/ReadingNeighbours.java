@@ -1,14 +1,16 @@
 package io.rigstream.topology.processing;
 
 import io.rigstream.topology.model.Reading;
+import io.rigstream.topology.state.EquipmentStatus;
 import io.rigstream.topology.state.TimeSeriesStore;
 
 /**
  * What an arriving reading is judged against, read before it is stored: the reading already stored at its device
  * time (deduplication), its nearest stored neighbours (the intervals it changes) and the nearest ones that carry an
  * hour meter or a fuel level (the events it raises). All come from one store walk each way, at most
- * {@link #SEARCH} values deep, and from none forward when the reading is newer than every stored one, the usual case:
- * the per-reading cost was six seeks when each search had its own.
+ * {@link #SEARCH} values deep. A reading newer than every stored one, the usual case, needs no walk forward, and none
+ * back either when the newest stored reading, which the status keeps, carries what the rules compare: the
+ * per-reading cost was six seeks when each search had its own.
  */
 final class ReadingNeighbours {
 
@@ -26,11 +28,19 @@ final class ReadingNeighbours {
     private ReadingNeighbours() {
     }
 
-    /** @param newest whether the reading is newer than every stored reading of the equipment */
-    static ReadingNeighbours of(TimeSeriesStore<Reading> readings, String equipment, Reading reading, boolean newest) {
+    static ReadingNeighbours of(TimeSeriesStore<Reading> readings, String equipment, Reading reading,
+            EquipmentStatus status) {
         ReadingNeighbours n = new ReadingNeighbours();
         boolean wantsMeter = reading.hourMeter() != null;
         boolean wantsFuel = reading.fuelPct() != null;
+        boolean newest = status.hasReadings() && reading.deviceTs() > status.maxDeviceTs();
+        Reading last = newest ? status.newest().orElse(null) : null;
+        if (last != null && (!wantsMeter || last.hourMeter() != null) && (!wantsFuel || last.fuelPct() != null)) {
+            n.before = last;
+            n.meterBefore = wantsMeter ? last : null;
+            n.fuelBefore = wantsFuel ? last : null;
+            return n;
+        }
         readings.walkBack(equipment, reading.deviceTs(), SEARCH, r -> {
             n.before = n.before == null ? r : n.before;
             n.meterBefore = n.meterBefore == null && wantsMeter && r.hourMeter() != null ? r : n.meterBefore;

@@ -1,5 +1,6 @@
 package io.rigstream.topology.state;
 
+import io.rigstream.topology.model.Reading;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,11 @@ public final class EquipmentStatus {
      */
     final Map<String, Long> openFaultEpisodes = new TreeMap<>();
     long openDowntimeStart = NONE;
+    /**
+     * The stored reading at {@link #maxDeviceTs}, null when not known (a status written before version 3): the
+     * predecessor of the usual arriving reading, which then needs no store walk to find it.
+     */
+    Reading newest;
     /** Not stored: whether this instance changed since it was read, so that unchanged entries are not rewritten. */
     private boolean modified;
 
@@ -67,10 +73,19 @@ public final class EquipmentStatus {
         return lastReportTs == NONE ? Optional.empty() : Optional.of(lastReportTs);
     }
 
-    public void recordArrival(long deviceTs, long receivedTs) {
+    /** A reading was stored: it is the newest when no stored one is later. */
+    public void recordArrival(Reading stored, long receivedTs) {
         modified = true;
-        maxDeviceTs = Math.max(maxDeviceTs, deviceTs);
+        if (stored.deviceTs() >= maxDeviceTs) {
+            newest = stored;
+            maxDeviceTs = stored.deviceTs();
+        }
         lastReportTs = Math.max(lastReportTs, receivedTs);
+    }
+
+    /** The stored reading at {@link #maxDeviceTs()}, when known. */
+    public Optional<Reading> newest() {
+        return Optional.ofNullable(newest);
     }
 
     /** Windows overlapping {@code [from, to]} must be recomputed; ranges accumulate until {@link #takeDirty()}. */

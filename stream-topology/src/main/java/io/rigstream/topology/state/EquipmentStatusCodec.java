@@ -8,8 +8,12 @@ import java.util.TreeMap;
 
 final class EquipmentStatusCodec implements BinaryCodec<EquipmentStatus> {
 
-    /** Version 2 added the open episodes' starts at the end; version 1 entries read with none known. */
-    private static final int VERSION = 2;
+    /**
+     * Version 2 added the open episodes' starts at the end, version 3 then the newest reading; older entries read with
+     * none known.
+     */
+    private static final int VERSION = 3;
+    private static final ReadingCodec READING = new ReadingCodec();
 
     @Override
     public void write(EquipmentStatus s, DataOutputStream out) throws IOException {
@@ -39,14 +43,18 @@ final class EquipmentStatusCodec implements BinaryCodec<EquipmentStatus> {
             out.writeLong(episode.getValue());
         }
         out.writeLong(s.openDowntimeStart);
+        out.writeBoolean(s.newest != null);
+        if (s.newest != null) {
+            READING.write(s.newest, out);
+        }
     }
 
     @Override
     public EquipmentStatus read(DataInputStream in) throws IOException {
         int version = in.readUnsignedByte();
-        if (version != 1 && version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IOException("EquipmentStatus encoding version " + version + " is unknown to this release (expects "
-                    + VERSION + " or 1)");
+                    + "1 to " + VERSION + ")");
         }
         long highWater = in.readLong();
         long[] bits = new long[in.readUnsignedShort()];
@@ -79,6 +87,9 @@ final class EquipmentStatusCodec implements BinaryCodec<EquipmentStatus> {
                 s.openFaultEpisodes.put(in.readUTF(), in.readLong());
             }
             s.openDowntimeStart = in.readLong();
+        }
+        if (version >= 3 && in.readBoolean()) {
+            s.newest = READING.read(in);
         }
         return s;
     }

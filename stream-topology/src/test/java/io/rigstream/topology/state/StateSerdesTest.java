@@ -50,8 +50,11 @@ class StateSerdesTest {
         EquipmentStatus status = new EquipmentStatus(1024);
         status.seqs().record(77);
         status.seqs().record(70);
-        status.recordArrival(1000, 2000);
-        status.latest().apply(new Reading(1000, 77L, 0, true, 10.0, null, null, null, 52.0, 13.0, 55.0, null, null, null));
+        Reading newest = new Reading(1000, 77L, 0, true, 10.0, null, null, null, 52.0, 13.0, 55.0, null, null, null);
+        status.recordArrival(newest, 2000);
+        status.recordArrival(new Reading(900, 70L, 0, true, 9.9, null, null, null, 52.0, 13.0, 55.0, null, null, null),
+                2100);
+        status.latest().apply(newest);
         status.latest().apply(new FaultReport(1000, List.of(new FaultCode(110, 0, Lamp.RED))));
         status.markDirty(100, 200);
         status.markStateChanged();
@@ -67,7 +70,8 @@ class StateSerdesTest {
         assertThat(copy.seqs().seen(70)).isTrue();
         assertThat(copy.seqs().seen(71)).isFalse();
         assertThat(copy.maxDeviceTs()).isEqualTo(1000);
-        assertThat(copy.lastReportTs()).contains(2000L);
+        assertThat(copy.newest()).as("a late arrival is not the newest").contains(newest);
+        assertThat(copy.lastReportTs()).contains(2100L);
         assertThat(copy.latest().hourMeter()).isEqualTo(10.0);
         assertThat(copy.latest().running()).isTrue();
         assertThat(copy.latest().inDowntime()).isTrue();
@@ -83,12 +87,28 @@ class StateSerdesTest {
     }
 
     @Test
+    void anEquipmentStatusOfVersion2ReadsWithNoNewestReadingKnown() {
+        EquipmentStatus status = new EquipmentStatus(64);
+        status.faultEpisodeOpened("110.0", 900);
+        byte[] v3 = StateSerdes.equipmentStatus().serializer().serialize("t", status);
+        // version 2: the version 3 layout without the trailing newest reading (its absence flag)
+        byte[] v2 = java.util.Arrays.copyOf(v3, v3.length - 1);
+        v2[0] = 2;
+
+        EquipmentStatus read = StateSerdes.equipmentStatus().deserializer().deserialize("t", v2);
+
+        assertThat(read.newest()).isEmpty();
+        assertThat(read.faultEpisodeClosed("110.0")).contains(900L);
+    }
+
+    @Test
     void anEquipmentStatusOfVersion1ReadsWithNoOpenEpisodeKnown() {
         EquipmentStatus status = new EquipmentStatus(64);
         status.silentSince(1500);
-        byte[] v2 = StateSerdes.equipmentStatus().serializer().serialize("t", status);
-        // version 1: the version 2 layout without the trailing open episodes (a count of 0, then no downtime start)
-        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - Short.BYTES - Long.BYTES);
+        byte[] v3 = StateSerdes.equipmentStatus().serializer().serialize("t", status);
+        // version 1: the version 3 layout without the trailing open episodes (a count of 0, then no downtime start)
+        // and newest reading (its absence flag)
+        byte[] v1 = java.util.Arrays.copyOf(v3, v3.length - Short.BYTES - Long.BYTES - 1);
         v1[0] = 1;
 
         EquipmentStatus read = StateSerdes.equipmentStatus().deserializer().deserialize("t", v1);
