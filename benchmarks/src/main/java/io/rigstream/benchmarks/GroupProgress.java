@@ -44,6 +44,26 @@ public final class GroupProgress {
         return partitions.stream().mapToLong(p -> committed.get(p) == null ? 0 : committed.get(p).offset()).sum();
     }
 
+    /**
+     * Waits until {@code groupId} has committed anything: the end of its start-up (joining the group, creating its
+     * tasks and stores).
+     *
+     * @return the records committed by then
+     */
+    public long awaitFirstCommit(String groupId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long committed = committed(groupId);
+            if (committed > 0) {
+                return committed;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(groupId + " committed nothing of " + topic + " within " + timeout);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
     /** Waits until {@code groupId} has committed up to {@code ends} on every partition of the topic. */
     public void awaitCommitted(String groupId, Map<TopicPartition, Long> ends, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
