@@ -23,6 +23,11 @@ public final class Workload {
         this.payloads = payloads();
     }
 
+    /** Device time of every gateway's first reading. */
+    public Instant firstReadingAt() {
+        return Instant.ofEpochMilli(baseMillis);
+    }
+
     /** The seq of the reading a gateway took at {@code deviceMillis}. */
     public long seqAt(long deviceMillis) {
         return (deviceMillis - baseMillis) / options.readingIntervalMillis();
