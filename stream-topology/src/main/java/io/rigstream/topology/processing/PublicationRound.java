@@ -27,6 +27,8 @@ final class PublicationRound {
     private final long lookbackMs;
     private final Map<TimeRange, ReadingSeries> series = new HashMap<>();
     private final Map<TimeRange, List<FaultReport>> reports = new HashMap<>();
+    /** Device time of the oldest stored reading, read at most once; null until then. */
+    private Optional<Long> firstReadingAt;
 
     PublicationRound(EquipmentStores stores, long lookbackMs, String equipment, EquipmentStatus status,
             AssignmentHistory history) {
@@ -46,10 +48,17 @@ final class PublicationRound {
         return reports.computeIfAbsent(window, w -> stores.reports(equipment, w));
     }
 
+    /** Device time of the equipment's oldest stored reading. */
+    Optional<Long> firstReadingAt() {
+        if (firstReadingAt == null) {
+            firstReadingAt = stores.readings.after(equipment, Long.MIN_VALUE).map(Reading::deviceTs);
+        }
+        return firstReadingAt;
+    }
+
     /** Earliest time the equipment has anything to report on: its oldest stored reading or first assignment. */
     Optional<Long> firstDataAt() {
-        Optional<Long> firstReading = stores.readings.after(equipment, Long.MIN_VALUE)
-                .map(Reading::deviceTs);
+        Optional<Long> firstReading = firstReadingAt();
         Optional<Long> firstAssignment = history.assignments().stream().map(AssignmentInterval::validFrom).findFirst();
         return firstReading.map(r -> firstAssignment.map(a -> Math.min(a, r)).orElse(r)).or(() -> firstAssignment);
     }

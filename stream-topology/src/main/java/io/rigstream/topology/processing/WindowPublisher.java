@@ -89,12 +89,19 @@ final class WindowPublisher {
         }
     }
 
+    /**
+     * Hours are published where the readings are: an hour that ends before the oldest stored reading has none, nor a
+     * predecessor, and was never published (readings leave the store only below the recomputable floor). Without
+     * that bound, a change of reference data, which marks everything dirty, walked all 192 hours of the horizon for
+     * every equipment, with a store scan each: at 100,000 equipment the round outlasted its interval.
+     */
     private void publishHours(PublicationRound work, TimeRange dirty) {
-        if (!work.status.hasReadings()) {
+        Optional<Long> firstReading = work.firstReadingAt();
+        if (!work.status.hasReadings() || firstReading.isEmpty()) {
             return;
         }
         long end = Math.min(dirty.to(), work.status.maxDeviceTs());
-        for (long hour = SiteCalendar.hourStart(dirty.from(), fleetZone); hour <= end; ) {
+        for (long hour = SiteCalendar.hourStart(Math.max(dirty.from(), firstReading.get()), fleetZone); hour <= end; ) {
             long next = Math.max(hour + 1, SiteCalendar.hourStart(hour + HOUR_MS, fleetZone));
             TimeRange window = new TimeRange(hour, next);
             ReadingSeries series = work.series(window);
