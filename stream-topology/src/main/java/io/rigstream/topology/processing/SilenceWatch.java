@@ -27,8 +27,14 @@ final class SilenceWatch {
     }
 
     void check(String equipment, EquipmentStatus status, AssignmentHistory history, long now) {
+        // silence counts from the last report at the earliest: a recent one settles it without the site calendar,
+        // which every round would otherwise work out for every equipment
+        boolean reportedRecently = status.lastReportTs().filter(ts -> now - ts < silenceAfterMs).isPresent();
+        if (status.silentSince().isPresent() || reportedRecently) {
+            return;
+        }
         Optional<AssignmentInterval> assignment = history.at(now);
-        if (assignment.isEmpty() || status.silentSince().isPresent()) {
+        if (assignment.isEmpty()) {
             return;
         }
         Optional<TimeRange> shift = currentShift(assignment.get(), now);
