@@ -18,12 +18,8 @@ final class ReadingNeighbours {
     static final int SEARCH = 64;
 
     private Reading stored;
-    private Reading before;
-    private Reading after;
-    private Reading meterBefore;
-    private Reading meterAfter;
-    private Reading fuelBefore;
-    private Reading fuelAfter;
+    private Side before;
+    private Side after;
 
     private ReadingNeighbours() {
     }
@@ -31,35 +27,25 @@ final class ReadingNeighbours {
     static ReadingNeighbours of(TimeSeriesStore<Reading> readings, String equipment, Reading reading,
             EquipmentStatus status) {
         ReadingNeighbours n = new ReadingNeighbours();
-        boolean wantsMeter = reading.hourMeter() != null;
-        boolean wantsFuel = reading.fuelPct() != null;
         boolean newest = status.hasReadings() && reading.deviceTs() > status.maxDeviceTs();
         Reading last = newest ? status.newest().orElse(null) : null;
-        if (last != null && (!wantsMeter || last.hourMeter() != null) && (!wantsFuel || last.fuelPct() != null)) {
-            n.before = last;
-            n.meterBefore = wantsMeter ? last : null;
-            n.fuelBefore = wantsFuel ? last : null;
+        Side fromStatus = new Side(reading);
+        if (last != null && !fromStatus.offer(last)) {
+            n.before = fromStatus;
+            n.after = new Side(reading);
             return n;
         }
-        readings.walkBack(equipment, reading.deviceTs(), SEARCH, r -> {
-            n.before = n.before == null ? r : n.before;
-            n.meterBefore = n.meterBefore == null && wantsMeter && r.hourMeter() != null ? r : n.meterBefore;
-            n.fuelBefore = n.fuelBefore == null && wantsFuel && r.fuelPct() != null ? r : n.fuelBefore;
-            return (wantsMeter && n.meterBefore == null) || (wantsFuel && n.fuelBefore == null);
-        });
+        n.before = new Side(reading);
+        readings.walkBack(equipment, reading.deviceTs(), SEARCH, n.before::offer);
+        n.after = new Side(reading);
         if (!newest) {
             // one step more than backwards: the first value may be the one stored at the reading's own device time
-            int[] seenAfter = {0};
             readings.walkFrom(equipment, reading.deviceTs(), SEARCH + 1, r -> {
                 if (r.deviceTs() == reading.deviceTs()) {
                     n.stored = r;
                     return true;
                 }
-                n.after = n.after == null ? r : n.after;
-                n.meterAfter = n.meterAfter == null && wantsMeter && r.hourMeter() != null ? r : n.meterAfter;
-                n.fuelAfter = n.fuelAfter == null && wantsFuel && r.fuelPct() != null ? r : n.fuelAfter;
-                boolean searching = (wantsMeter && n.meterAfter == null) || (wantsFuel && n.fuelAfter == null);
-                return searching && ++seenAfter[0] < SEARCH;
+                return n.after.offer(r) && n.after.seen < SEARCH;
             });
         }
         return n;
@@ -72,29 +58,53 @@ final class ReadingNeighbours {
 
     /** The newest stored reading before the arriving one, or null. */
     Reading before() {
-        return before;
+        return before.nearest;
     }
 
     /** The oldest stored reading after the arriving one, or null. */
     Reading after() {
-        return after;
+        return after.nearest;
     }
 
     /** The nearest reading before with an hour meter, or null (also when the arriving reading has none). */
     Reading meterBefore() {
-        return meterBefore;
+        return before.meter;
     }
 
     Reading meterAfter() {
-        return meterAfter;
+        return after.meter;
     }
 
     /** The nearest reading before with a fuel level, or null (also when the arriving reading has none). */
     Reading fuelBefore() {
-        return fuelBefore;
+        return before.fuel;
     }
 
     Reading fuelAfter() {
-        return fuelAfter;
+        return after.fuel;
+    }
+
+    /** The nearest readings on one side, offered outward from the arriving reading one at a time. */
+    private static final class Side {
+        private final boolean wantsMeter;
+        private final boolean wantsFuel;
+        private Reading nearest;
+        private Reading meter;
+        private Reading fuel;
+        private int seen;
+
+        Side(Reading arriving) {
+            this.wantsMeter = arriving.hourMeter() != null;
+            this.wantsFuel = arriving.fuelPct() != null;
+        }
+
+        /** @return whether a search is still open: a rule's value not yet found on this side */
+        boolean offer(Reading r) {
+            seen++;
+            nearest = nearest == null ? r : nearest;
+            meter = meter == null && wantsMeter && r.hourMeter() != null ? r : meter;
+            fuel = fuel == null && wantsFuel && r.fuelPct() != null ? r : fuel;
+            return (wantsMeter && meter == null) || (wantsFuel && fuel == null);
+        }
     }
 }

@@ -96,8 +96,11 @@ final class WindowPublisher {
      * every equipment, with a store scan each: at 100,000 equipment the round outlasted its interval.
      */
     private void publishHours(PublicationRound work, TimeRange dirty) {
+        if (!work.status.hasReadings()) {
+            return;
+        }
         Optional<Long> firstReading = work.firstReadingAt();
-        if (!work.status.hasReadings() || firstReading.isEmpty()) {
+        if (firstReading.isEmpty()) {
             return;
         }
         long end = Math.min(dirty.to(), work.status.maxDeviceTs());
