@@ -23,7 +23,7 @@ class TopologyServiceTest {
     private final TopologyConfig config = TopologyConfig.builder(InMemorySchemaRegistry.scope("service-test")).build();
 
     @Test
-    void exactlyOnceEveryHandlerBoundedRocksDbStatusCacheAndExplicitNamingByDefault() {
+    void exactlyOnceEveryHandlerBoundedRocksDbStatusCacheOneSecondCommitsAndExplicitNamingByDefault() {
         Properties effective = TopologyService.effectiveProperties(config, new Properties());
         assertThat(effective.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(effective.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
@@ -34,6 +34,7 @@ class TopologyServiceTest {
                 .isEqualTo(FailingProductionHandler.class);
         assertThat(effective.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedMemoryRocksDBConfig.class);
         assertThat(effective.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(128L * 1024 * 1024);
+        assertThat(effective.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000L);
         assertThat(effective.get(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG)).isEqualTo(true);
         assertThat(effective.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("rigstream-topology");
         assertThat(effective.get(DeadLetters.CONFIG)).isInstanceOf(DeadLetters.class);
@@ -44,9 +45,11 @@ class TopologyServiceTest {
         Properties given = new Properties();
         given.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         given.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        given.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 250);
         Properties effective = TopologyService.effectiveProperties(config, given);
         assertThat(effective.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
         assertThat(effective.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(1);
+        assertThat(effective.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(250);
     }
 
     @Test
