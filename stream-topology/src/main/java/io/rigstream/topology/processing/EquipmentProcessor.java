@@ -88,22 +88,28 @@ public final class EquipmentProcessor implements Processor<String, Input, String
     public void process(Record<String, Input> record) {
         lastRecordWallClock = context.currentSystemTimeMs();
         String equipment = record.key();
-        if (record.value() instanceof ReadingInput r) {
-            intake.accept(equipment, r.reading(), r.history(), r.profile());
-            streamTime = Math.max(streamTime, r.reading().getDeviceTs().toEpochMilli());
-        } else {
-            everythingChanged(equipment);
+        try {
+            if (record.value() instanceof ReadingInput r) {
+                intake.accept(equipment, r.reading(), r.history(), r.profile());
+                streamTime = Math.max(streamTime, r.reading().getDeviceTs().toEpochMilli());
+            } else {
+                everythingChanged(equipment);
+            }
+        } catch (RuntimeException e) {
+            // the processing exception handler may skip the record and go on: the store has the status as it was
+            stores.statuses.forget(equipment);
+            throw e;
         }
     }
 
     /** Reference data applies to every window, so all that may still change is recomputed. */
     private void everythingChanged(String equipment) {
-        EquipmentStatus status = stores.status.get(equipment);
+        EquipmentStatus status = stores.statuses.get(equipment);
         if (status == null) {
             status = new EquipmentStatus(config.seqWindow());
         }
         status.markDirty(Long.MIN_VALUE, Long.MAX_VALUE);
-        stores.status.put(equipment, status);
+        stores.statuses.put(equipment, status);
     }
 
     private long closeTime(long now) {
@@ -122,7 +128,7 @@ public final class EquipmentProcessor implements Processor<String, Input, String
                         EventRecords.state(equipment, status.latest(), job)), status.latest().lastDeviceTs()));
             }
             if (status.takeModified()) {
-                stores.status.put(equipment, status);
+                stores.statuses.put(equipment, status);
             }
         };
     }
@@ -139,7 +145,7 @@ public final class EquipmentProcessor implements Processor<String, Input, String
         private final String name;
         private final Duration interval;
         private final LongFunction<SlicedRound.Visitor<EquipmentStatus>> visitorAt;
-        private final SlicedRound<EquipmentStatus> round = new SlicedRound<>(stores::statusesAfter,
+        private final SlicedRound<EquipmentStatus> round = new SlicedRound<>(stores.statuses::after,
                 SLICE_BUDGET.toNanos(), System::nanoTime);
         private Cancellable continuation;
 

@@ -20,7 +20,6 @@ import io.rigstream.topology.rules.ReadingSeries;
 import io.rigstream.topology.rules.TimeRange;
 import io.rigstream.topology.rules.WindowFigures;
 import io.rigstream.topology.state.Emitted;
-import io.rigstream.topology.state.EquipmentStatus;
 import io.rigstream.topology.state.StateSerdes;
 import io.rigstream.topology.state.TimeSeriesStore;
 import java.util.ArrayList;
@@ -28,9 +27,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -41,7 +38,7 @@ final class EquipmentStores {
 
     final TimeSeriesStore<Reading> readings;
     final TimeSeriesStore<FaultReport> faults;
-    final KeyValueStore<String, EquipmentStatus> status;
+    final StatusTable statuses;
     final KeyValueStore<Bytes, Emitted<WindowFigures>> hourly;
     final KeyValueStore<Bytes, Emitted<WindowFigures>> daily;
     final KeyValueStore<Bytes, Emitted<JobDayFigures>> jobDaily;
@@ -52,7 +49,7 @@ final class EquipmentStores {
     EquipmentStores(ProcessorContext<?, ?> context) {
         this.readings = new TimeSeriesStore<>(context.getStateStore(READINGS_STORE), Reading::deviceTs);
         this.faults = new TimeSeriesStore<>(context.getStateStore(FAULT_REPORTS_STORE), FaultReport::deviceTs);
-        this.status = context.getStateStore(EQUIPMENT_STATUS_STORE);
+        this.statuses = new StatusTable(context.getStateStore(EQUIPMENT_STATUS_STORE), StatusTable.DECODED_ENTRIES);
         this.hourly = context.getStateStore(HOURLY_EMITTED_STORE);
         this.daily = context.getStateStore(DAILY_EMITTED_STORE);
         this.jobDaily = context.getStateStore(JOB_DAILY_EMITTED_STORE);
@@ -105,22 +102,5 @@ final class EquipmentStores {
     /** The fault reports in force during {@code window}: the last one before it and those inside it. */
     List<FaultReport> reports(String equipment, TimeRange window) {
         return faults.withPredecessor(equipment, window.from(), window.to());
-    }
-
-    /**
-     * Up to {@code max} statuses in key order after {@code key}, or from the first when it is null: the status store
-     * is the index of the equipment the rounds visit.
-     */
-    List<KeyValue<String, EquipmentStatus>> statusesAfter(String key, int max) {
-        List<KeyValue<String, EquipmentStatus>> statuses = new ArrayList<>();
-        try (KeyValueIterator<String, EquipmentStatus> entries = key == null ? status.all() : status.range(key, null)) {
-            while (entries.hasNext() && statuses.size() < max) {
-                KeyValue<String, EquipmentStatus> entry = entries.next();
-                if (!entry.key.equals(key)) {
-                    statuses.add(entry);
-                }
-            }
-        }
-        return statuses;
     }
 }

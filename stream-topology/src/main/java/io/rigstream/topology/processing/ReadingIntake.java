@@ -52,7 +52,7 @@ final class ReadingIntake {
             return;
         }
         Reading reading = AvroMapping.reading(avro);
-        EquipmentStatus status = Optional.ofNullable(stores.status.get(equipment))
+        EquipmentStatus status = Optional.ofNullable(stores.statuses.get(equipment))
                 .orElseGet(() -> new EquipmentStatus(seqWindow));
         if (status.hasReadings() && reading.deviceTs() < status.maxDeviceTs() - horizonMs) {
             reject(equipment, avro, ReadingOutcome.TOO_LATE, RejectReason.TOO_LATE, "device time " + avro.getDeviceTs()
@@ -67,7 +67,7 @@ final class ReadingIntake {
         }
         if (verdict == Verdict.DUPLICATE || verdict == Verdict.CONFLICT) {
             metrics.reading(verdict == Verdict.DUPLICATE ? ReadingOutcome.DUPLICATE : ReadingOutcome.CONFLICT);
-            stores.status.put(equipment, status);
+            stores.statuses.put(equipment, status);
             return;
         }
         metrics.reading(verdict == Verdict.NEW ? ReadingOutcome.ACCEPTED : ReadingOutcome.CONFLICT);
@@ -87,7 +87,7 @@ final class ReadingIntake {
             events.onInsert(equipment, reading, neighbours, report, history,
                     profile.withTankFallback(status.latest().tankLitres()), status);
         }
-        stores.status.put(equipment, status);
+        stores.statuses.put(equipment, status);
     }
 
     private void store(String equipment, Reading reading, Optional<FaultReport> report, boolean replacing) {

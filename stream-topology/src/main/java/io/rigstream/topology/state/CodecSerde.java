@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -25,7 +26,7 @@ public final class CodecSerde<T> implements Serde<T> {
         if (value == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        UnsyncOutput bytes = new UnsyncOutput();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             codec.write(value, out);
         } catch (IOException e) {
@@ -38,10 +39,61 @@ public final class CodecSerde<T> implements Serde<T> {
         if (data == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        try (DataInputStream in = new DataInputStream(new UnsyncInput(data))) {
             return codec.read(in);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot decode " + typeName + " (" + data.length + " bytes)", e);
+        }
+    }
+
+    /**
+     * The JDK's byte-array streams synchronise every call, and a data stream makes one call per field: a lock per
+     * field was 3 % of the topology's stream thread. These buffers are never shared between threads.
+     */
+    private static final class UnsyncOutput extends ByteArrayOutputStream {
+        UnsyncOutput() {
+            super(128);
+        }
+
+        @Override
+        public void write(int b) {
+            ensureRoom(1);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensureRoom(len);
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void ensureRoom(int more) {
+            if (count + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+            }
+        }
+    }
+
+    private static final class UnsyncInput extends ByteArrayInputStream {
+        UnsyncInput(byte[] data) {
+            super(data);
+        }
+
+        @Override
+        public int read() {
+            return pos < count ? buf[pos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (pos >= count) {
+                return -1;
+            }
+            int n = Math.min(len, count - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            return n;
         }
     }
 

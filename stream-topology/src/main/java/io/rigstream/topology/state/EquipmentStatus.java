@@ -38,7 +38,10 @@ public final class EquipmentStatus {
      * predecessor of the usual arriving reading, which then needs no store walk to find it.
      */
     Reading newest;
-    /** Not stored: whether this instance changed since it was read, so that unchanged entries are not rewritten. */
+    /**
+     * Not stored: whether this instance changed since it was read or stored, so that unchanged entries are not
+     * rewritten.
+     */
     private boolean modified;
 
     public EquipmentStatus(int seqWindowSize) {
@@ -190,7 +193,7 @@ public final class EquipmentStatus {
         return start == NONE ? Optional.empty() : Optional.of(start);
     }
 
-    /** Whether anything changed since this instance was read or last asked, cleared. */
+    /** Whether anything changed since this instance was read, stored or last asked, cleared. */
     public boolean takeModified() {
         boolean was = modified;
         modified = false;
