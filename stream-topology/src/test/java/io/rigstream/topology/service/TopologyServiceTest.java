@@ -23,7 +23,7 @@ class TopologyServiceTest {
     private final TopologyConfig config = TopologyConfig.builder(InMemorySchemaRegistry.scope("service-test")).build();
 
     @Test
-    void exactlyOnceEveryHandlerBoundedRocksDbStatusCacheOneSecondCommitsAndExplicitNamingByDefault() {
+    void exactlyOnceEveryHandlerBoundedRocksDbStatusCacheOneSecondCommitsNoIdlingAndExplicitNamingByDefault() {
         Properties effective = TopologyService.effectiveProperties(config, new Properties());
         assertThat(effective.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(effective.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
@@ -35,6 +35,7 @@ class TopologyServiceTest {
         assertThat(effective.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedMemoryRocksDBConfig.class);
         assertThat(effective.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(128L * 1024 * 1024);
         assertThat(effective.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000L);
+        assertThat(effective.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(-1L);
         assertThat(effective.get(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG)).isEqualTo(true);
         assertThat(effective.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("rigstream-topology");
         assertThat(effective.get(DeadLetters.CONFIG)).isInstanceOf(DeadLetters.class);
