@@ -26,14 +26,19 @@ public final class InsertionDiff {
      */
     public static <T, E> List<E> newEvents(T before, T inserted, T after, BiFunction<T, T, List<E>> eventsBetween,
             Function<E, ?> identity) {
+        List<E> toInserted = eventsBetween.apply(before, inserted);
+        if (after == null) {
+            return toInserted; // the usual case, a reading newer than every other: no pair was replaced
+        }
+        List<E> fromInserted = eventsBetween.apply(inserted, after);
+        if (toInserted.isEmpty() && fromInserted.isEmpty()) {
+            return List.of();
+        }
         Set<Object> alreadyEmitted = new HashSet<>();
-        if (after != null) {
-            eventsBetween.apply(before, after).forEach(e -> alreadyEmitted.add(identity.apply(e)));
-        }
-        List<E> candidates = new ArrayList<>(eventsBetween.apply(before, inserted));
-        if (after != null) {
-            candidates.addAll(eventsBetween.apply(inserted, after));
-        }
-        return candidates.stream().filter(e -> !alreadyEmitted.contains(identity.apply(e))).toList();
+        eventsBetween.apply(before, after).forEach(e -> alreadyEmitted.add(identity.apply(e)));
+        List<E> events = new ArrayList<>(toInserted);
+        events.addAll(fromInserted);
+        events.removeIf(e -> alreadyEmitted.contains(identity.apply(e)));
+        return events;
     }
 }

@@ -14,6 +14,9 @@ import org.apache.kafka.common.serialization.Serializer;
 /** A Kafka serde over a {@link BinaryCodec}, for state stores and internal topics. */
 public final class CodecSerde<T> implements Serde<T> {
 
+    /** One encoding buffer per thread, reused: a serde is shared by the stream threads of a store. */
+    private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
+
     private final BinaryCodec<T> codec;
     private final String typeName;
 
@@ -26,13 +29,14 @@ public final class CodecSerde<T> implements Serde<T> {
         if (value == null) {
             return null;
         }
-        UnsyncOutput bytes = new UnsyncOutput();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            codec.write(value, out);
+        Encoder encoder = ENCODERS.get();
+        encoder.bytes.reset();
+        try {
+            codec.write(value, encoder.out);
         } catch (IOException e) {
             throw new SerializationException("Cannot encode " + typeName, e);
         }
-        return bytes.toByteArray();
+        return encoder.bytes.toByteArray();
     }
 
     public T fromBytes(byte[] data) {
@@ -52,7 +56,17 @@ public final class CodecSerde<T> implements Serde<T> {
      */
     private static final class UnsyncOutput extends ByteArrayOutputStream {
         UnsyncOutput() {
-            super(128);
+            super(512);
+        }
+
+        @Override
+        public void reset() {
+            count = 0;
+        }
+
+        @Override
+        public byte[] toByteArray() {
+            return Arrays.copyOf(buf, count);
         }
 
         @Override
@@ -73,6 +87,11 @@ public final class CodecSerde<T> implements Serde<T> {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
             }
         }
+    }
+
+    private static final class Encoder {
+        private final UnsyncOutput bytes = new UnsyncOutput();
+        private final DataOutputStream out = new DataOutputStream(bytes);
     }
 
     private static final class UnsyncInput extends ByteArrayInputStream {

@@ -19,6 +19,7 @@ import io.rigstream.topology.rules.UsageFlag;
 import io.rigstream.topology.rules.WindowFigures;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
@@ -37,6 +38,24 @@ class StateSerdesTest {
         Reading sparse = new Reading(5, null, 0, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(roundTrip(StateSerdes.reading(), full)).isEqualTo(full);
         assertThat(roundTrip(StateSerdes.reading(), sparse)).isEqualTo(sparse);
+    }
+
+    @Test
+    void anEncodingAfterALargerOneHoldsOnlyItsOwnBytes() {
+        CodecSerde<FaultReport> serde = StateSerdes.faultReport();
+        List<FaultCode> many = new ArrayList<>();
+        for (int spn = 0; spn < 200; spn++) {
+            many.add(new FaultCode(spn, 1, Lamp.AMBER));
+        }
+        FaultReport large = new FaultReport(1, many);
+        FaultReport small = new FaultReport(2, List.of(new FaultCode(110, 0, Lamp.RED)));
+
+        byte[] largeBytes = serde.toBytes(large);
+        byte[] smallBytes = serde.toBytes(small);
+
+        assertThat(smallBytes.length).isLessThan(largeBytes.length / 10);
+        assertThat(serde.fromBytes(smallBytes)).isEqualTo(small);
+        assertThat(serde.fromBytes(largeBytes)).isEqualTo(large);
     }
 
     @Test
