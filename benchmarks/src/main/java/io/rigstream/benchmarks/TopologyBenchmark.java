@@ -44,7 +44,9 @@ public final class TopologyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int equipment = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int perEquipment = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        // An hour of readings per equipment: over 20 the pass-through had not reached its own pace (58,000 readings/s
+        // against 109,000 over 60), and start-up weighed a third of the topology's run.
+        int perEquipment = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         long total = (long) equipment * perEquipment;
         System.out.printf("Topology benchmark: %,d equipment x %d readings = %,d readings; %d cores; %s; load average %s%n",
                 equipment, perEquipment, total, Runtime.getRuntime().availableProcessors(), StreamsOverrides.describe(),
