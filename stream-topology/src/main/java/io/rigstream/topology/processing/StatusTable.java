@@ -22,10 +22,10 @@ final class StatusTable {
 
     /**
      * Decoded statuses kept per task: about 1 KB of heap each (measured: 985 bytes for a status with a seq window of
-     * 1024, a newest reading and a job cursor), so at most about 10 MB per task. Past this the least recently used
-     * ones are read from the store again.
+     * 1024, a newest reading and a job cursor), so at most about 20 MB per task: room for 100,000 equipment on six
+     * partitions. Past this the least recently used ones are read from the store again.
      */
-    static final int DECODED_ENTRIES = 10_000;
+    static final int DECODED_ENTRIES = 20_000;
 
     private final KeyValueStore<String, EquipmentStatus> store;
     private final Map<String, EquipmentStatus> decoded;
