@@ -14,7 +14,10 @@ import org.apache.kafka.common.serialization.Serializer;
 /** A Kafka serde over a {@link BinaryCodec}, for state stores and internal topics. */
 public final class CodecSerde<T> implements Serde<T> {
 
-    /** One encoding buffer per thread, reused: a serde is shared by the stream threads of a store. */
+    /**
+     * One encoding buffer per thread, reused: a serde is shared by the stream threads of a store. Codecs write nested
+     * values straight to the stream, never through a serde, so one buffer per thread is never in use twice.
+     */
     private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
 
     private final BinaryCodec<T> codec;
