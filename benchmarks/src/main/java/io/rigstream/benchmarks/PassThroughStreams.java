@@ -16,8 +16,8 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * The raw Kafka Streams baseline: reads the readings topic and writes every record unchanged to another topic, with
  * the topology's serdes, its exactly-once guarantee and the Streams settings the topology service changes from
- * Kafka's defaults (commit interval, task idling), so that the comparison measures the work, not the settings. What the topology costs beyond Streams itself is
- * measured against it.
+ * Kafka's defaults (commit interval, task idling), so that the comparison measures the work, not the settings. What
+ * the topology costs beyond Streams itself is measured against it.
  */
 public final class PassThroughStreams {
 

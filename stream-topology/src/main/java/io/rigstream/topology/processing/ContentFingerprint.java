@@ -153,9 +153,17 @@ final class ContentFingerprint {
         }
     }
 
+    /** Its UTF-8 bytes, length first; a decoded {@link Utf8}'s buffer may be longer than its content. */
     private void string(CharSequence s) {
-        byte[] bytes = s instanceof Utf8 utf8 ? utf8.getBytes() : s.toString().getBytes(StandardCharsets.UTF_8);
-        int length = s instanceof Utf8 utf8 ? utf8.getByteLength() : bytes.length;
+        if (s instanceof Utf8 utf8) {
+            bytes(utf8.getBytes(), utf8.getByteLength());
+        } else {
+            byte[] encoded = s.toString().getBytes(StandardCharsets.UTF_8);
+            bytes(encoded, encoded.length);
+        }
+    }
+
+    private void bytes(byte[] bytes, int length) {
         varLong(length);
         for (int i = 0; i < length; i++) {
             add(bytes[i]);

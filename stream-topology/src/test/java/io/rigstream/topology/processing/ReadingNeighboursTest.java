@@ -6,15 +6,11 @@ import io.rigstream.topology.model.Reading;
 import io.rigstream.topology.state.EquipmentStatus;
 import io.rigstream.topology.state.StateSerdes;
 import io.rigstream.topology.state.TimeSeriesStore;
+import io.rigstream.topology.testing.InMemoryStores;
 import java.io.File;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +27,8 @@ class ReadingNeighboursTest {
 
     @BeforeEach
     void store() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "neighbours-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        MockProcessorContext<String, Output> context = new MockProcessorContext<>(props, new TaskId(0, 0), stateDir);
-        KeyValueStore<Bytes, Reading> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("readings"),
-                Serdes.Bytes(), StateSerdes.reading()).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
+        KeyValueStore<Bytes, Reading> store = InMemoryStores.keyValue("readings", Serdes.Bytes(), StateSerdes.reading(),
+                stateDir);
         readings = new TimeSeriesStore<>(store, Reading::deviceTs);
         status = new EquipmentStatus(64);
     }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rigstream.topology.state.EquipmentStatus;
 import io.rigstream.topology.state.StateSerdes;
+import io.rigstream.topology.testing.InMemoryStores;
 import java.io.File;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +26,7 @@ class StatusTableTest {
 
     @BeforeEach
     void store() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "status-table-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        MockProcessorContext<String, Output> context = new MockProcessorContext<>(props, new TaskId(0, 0), stateDir);
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("statuses"), Serdes.String(),
-                StateSerdes.equipmentStatus()).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
+        store = InMemoryStores.keyValue("statuses", Serdes.String(), StateSerdes.equipmentStatus(), stateDir);
     }
 
     private static EquipmentStatus status(long newestReport) {
